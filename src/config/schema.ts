@@ -1,0 +1,387 @@
+/**
+ * The shape of perfgate.yml as a zod schema. It is the single source of the file's rules, its
+ * defaults and its documentation: the loader validates with it and schema/perfgate.schema.json
+ * (the editor reference) is generated from it, so every field carries a description.
+ *
+ * Values come out in canonical units (ms, ops/s, %, B, fractions), with kebab-case keys as in
+ * the file; load-settings.ts turns the result into `Settings`.
+ */
+import { z } from 'zod';
+import type { Direction, Statistic } from '../core/model.js';
+import { suggest } from './did-you-mean.js';
+import {
+  BYTES_PATTERN,
+  EXPECTED,
+  formatTime,
+  parseAnyQuantity,
+  parseBytes,
+  parsePercent,
+  parseRate,
+  parseRelative,
+  parseTime,
+  PERCENT_PATTERN,
+  RATE_PATTERN,
+  showValue,
+  TIME_PATTERN,
+  type ParseResult,
+} from './quantities.js';
+
+export const CONFIG_VERSION = 1;
+export const STATISTICS = ['mean', 'median', 'p95', 'p99', 'max', 'min'] as const satisfies readonly Statistic[];
+export const SUITE_TYPES = ['tinybench'] as const;
+export const BASELINE_SOURCES = ['file', 'artifact', 'auto'] as const;
+export const SUITE_FILE_EXTENSIONS = ['.js', '.mjs', '.ts', '.mts'] as const;
+
+/** Defaults the file does not need to repeat; the JSON Schema shows them to editors. */
+export const FILE_DEFAULTS = {
+  alpha: 0.05,
+  power: 0.8,
+  baseline: { source: 'auto', path: 'baselines/perfgate.json' },
+  rounds: 10,
+  timeMs: 1_000,
+  warmupMs: 50,
+  minSamples: 100,
+  timeoutMs: 60_000,
+} as const;
+
+/** Metrics whose limits must be given in a particular kind of quantity. */
+export const METRIC_KINDS = {
+  latency: { expected: 'time', direction: 'smaller' },
+  throughput: { expected: 'rate', direction: 'bigger' },
+  'success-rate': { expected: 'percent', direction: 'bigger' },
+  rss: { expected: 'bytes', direction: 'smaller' },
+} as const satisfies Record<string, { expected: string; direction: Direction }>;
+export type KnownMetric = keyof typeof METRIC_KINDS;
+const KNOWN_METRICS = Object.keys(METRIC_KINDS) as KnownMetric[];
+
+// ---------------------------------------------------------------------------------------------
+// Messages. Every message says what was expected and quotes what was given.
+
+type Issue = { code: string; input?: unknown; path?: PropertyKey[]; expected?: string };
+
+const NOUNS: Record<string, string> = {
+  object: 'a mapping',
+  record: 'a mapping',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+};
+
+/** Fallback messages for issues that no field-specific message covers. */
+export const configErrorMap = (issue: Issue): string | undefined => {
+  if (issue.code === 'invalid_type') {
+    const noun = NOUNS[issue.expected ?? ''] ?? issue.expected ?? 'a value';
+    return issue.input === undefined ? `required, expected ${noun}` : `expected ${noun}, got ${showValue(issue.input)}`;
+  }
+  return undefined;
+};
+
+export function isUnknownKeyIssue(issue: { code: string }): issue is { code: 'unrecognized_keys'; keys: string[] } {
+  return issue.code === 'unrecognized_keys';
+}
+
+/** The loader points at the first unknown key, so the message is about that one. */
+function unknownKeysMessage(keys: readonly string[], known: readonly string[]): string {
+  const first = keys[0] ?? '';
+  const guess = suggest(first, known);
+  const message = guess ? `unknown key, did you mean "${guess}"?` : `unknown key; expected one of ${known.join(', ')}`;
+  const others = keys.slice(1).map((k) => JSON.stringify(k));
+  return others.length === 0 ? message : `${message} (also unknown here: ${others.join(', ')})`;
+}
+
+/** Message for input that is present but wrong; undefined lets "required" through. */
+const expecting = (what: string) => (issue: Issue) =>
+  issue.input === undefined ? undefined : `expected ${what}, got ${showValue(issue.input)}`;
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks.
+
+/** A mapping that rejects unknown keys with a "did you mean". */
+function closed<S extends z.ZodRawShape>(shape: S) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? unknownKeysMessage(issue.keys, known) : expecting('a mapping')(issue),
+  });
+}
+
+/** A string (or for `input: 'number'` also a bare number) turned into a number by `parse`. */
+function quantity<T>(parse: (input: unknown) => { ok: true; value: T } | { ok: false; message: string }, pattern: string | undefined, input: 'string' | 'string-or-number' | 'string-or-null' = 'string') {
+  const message = (issue: Issue) => {
+    if (issue.input === undefined) return undefined;
+    const r = parse(issue.input);
+    return r.ok ? undefined : r.message;
+  };
+  const base =
+    input === 'string'
+      ? z.string({ error: message })
+      : input === 'string-or-number'
+        ? z.union([z.string(), z.number()], { error: message })
+        : z.union([z.string(), z.null()], { error: message });
+  const parsed = base.transform((value, ctx) => {
+    const r = parse(value);
+    if (r.ok) return r.value;
+    ctx.issues.push({ code: 'custom', message: r.message, input: value });
+    return z.NEVER;
+  });
+  return pattern === undefined ? parsed : parsed.meta({ pattern });
+}
+
+function positive(parse: (input: unknown) => ParseResult, expected: string) {
+  return (input: unknown): ParseResult => {
+    const r = parse(input);
+    return r.ok && r.value === 0 ? { ok: false, message: `expected ${expected} greater than 0, got ${showValue(input)}` } : r;
+  };
+}
+
+function parseRelativeOrOff(input: unknown): { ok: true; value: number | null } | { ok: false; message: string } {
+  if (input === null || input === 'off') return { ok: true, value: null };
+  const r = parseRelative(input);
+  return r.ok ? r : { ok: false, message: r.message.replace(EXPECTED.relative, `${EXPECTED.relative}, or off`) };
+}
+
+function wholeNumber(min: number) {
+  const message = expecting(`a whole number of at least ${min}`);
+  return z.int({ error: message }).min(min, { error: message });
+}
+
+const relativeOrOff = () =>
+  quantity(parseRelativeOrOff, `^(off|${PERCENT_PATTERN.slice(1, -1)})$`, 'string-or-null');
+
+const LIMIT_PARSERS = {
+  time: { parse: parseTime, pattern: TIME_PATTERN, noun: 'a time', input: 'string' },
+  rate: { parse: parseRate, pattern: RATE_PATTERN, noun: 'a rate', input: 'string' },
+  percent: { parse: parsePercent, pattern: PERCENT_PATTERN, noun: 'a percentage', input: 'string' },
+  bytes: { parse: parseBytes, pattern: BYTES_PATTERN, noun: 'a size', input: 'string' },
+  any: {
+    parse: (input: unknown) => {
+      const r = parseAnyQuantity(input);
+      return r.ok ? { ok: true as const, value: r.value.value } : r;
+    },
+    pattern: undefined,
+    noun: "a number in the metric's unit or a quantity",
+    input: 'string-or-number',
+  },
+} as const;
+type LimitKind = keyof typeof LIMIT_PARSERS;
+
+const LIMIT_ORDER = ['warn', 'fail', 'critical'] as const;
+
+/** The rule for one metric; `kind` decides what its warn/fail/critical limits must look like. */
+function thresholdRule(metric: string, kind: LimitKind, direction?: Direction) {
+  const { parse, pattern, noun, input } = LIMIT_PARSERS[kind];
+  const limit = (level: string, verdict: string) =>
+    quantity(parse, pattern, input)
+      .optional()
+      .describe(
+        `${verdict} when the gated statistic of the PR head is ${direction === 'bigger' ? 'below' : direction === 'smaller' ? 'above' : 'worse than'} this ${level} (${noun}).`,
+      );
+  return closed({
+    statistic: z
+      .enum(STATISTICS, { error: (issue) => statisticMessage(issue.input) })
+      .optional()
+      .describe('The statistic of each round that is compared and checked against the limits.'),
+    regression: relativeOrOff()
+      .optional()
+      .describe('Fail when the statistic gets worse by more than this relative change, e.g. "10%" (significant changes only); off or null disables.'),
+    'critical-regression': relativeOrOff()
+      .optional()
+      .describe('Critical (rollback is recommended after a merge) when the statistic gets worse by more than this, e.g. "50%"; off or null disables.'),
+    warn: limit('warning level', 'Warn'),
+    fail: limit('failure level', 'Fail'),
+    critical: limit('critical level', 'Critical'),
+    gate: z
+      .boolean({ error: expecting('true or false') })
+      .optional()
+      .describe('Whether this metric can fail the check; false reports it only.'),
+  })
+    .superRefine((rule, ctx) => {
+      if (!direction) return;
+      // warn <= fail <= critical when smaller is better; the reverse when bigger is better.
+      for (let i = 0; i < LIMIT_ORDER.length; i++) {
+        for (let j = i + 1; j < LIMIT_ORDER.length; j++) {
+          const milder = rule[LIMIT_ORDER[i]!];
+          const harsher = rule[LIMIT_ORDER[j]!];
+          if (milder === undefined || harsher === undefined) continue;
+          if (direction === 'smaller' ? harsher < milder : harsher > milder) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [LIMIT_ORDER[j]!],
+              message: `must be ${direction === 'smaller' ? 'at or above' : 'at or below'} ${LIMIT_ORDER[i]} for ${metric} (${direction} is better)`,
+            });
+          }
+        }
+      }
+    })
+    .describe(`Thresholds for the ${metric} metric.`);
+}
+
+const knownRule = (metric: KnownMetric) =>
+  thresholdRule(metric, METRIC_KINDS[metric].expected, METRIC_KINDS[metric].direction).meta({ id: `${metric}-thresholds` });
+
+function statisticMessage(input: unknown): string | undefined {
+  if (input === undefined) return undefined;
+  const guess = typeof input === 'string' ? suggest(input, STATISTICS) : undefined;
+  const hint = guess ? ` (did you mean "${guess}"?)` : '';
+  return `expected one of ${STATISTICS.join(', ')}, got ${showValue(input)}${hint}`;
+}
+
+/**
+ * Threshold rules keyed by metric name. Known metrics have typed limits; any other name is a
+ * metric perfgate does not know (from an importer, say) and takes a number in its own unit.
+ */
+const thresholdsSchema = z
+  .object(
+    {
+      latency: knownRule('latency').optional(),
+      throughput: knownRule('throughput').optional(),
+      'success-rate': knownRule('success-rate').optional(),
+      rss: knownRule('rss').optional(),
+    },
+    { error: expecting('a mapping of metric name to thresholds') },
+  )
+  .catchall(thresholdRule('any other', 'any').meta({ id: 'other-metric-thresholds' }))
+  .superRefine((rules, ctx) => {
+    // A free-form metric name one or two letters away from a known one is a typo, not a new
+    // metric: without this check "latncy" would be accepted and never apply.
+    for (const name of Object.keys(rules)) {
+      if ((KNOWN_METRICS as string[]).includes(name)) continue;
+      const guess = suggest(name, KNOWN_METRICS, Math.min(2, Math.floor(name.length / 3)));
+      if (guess) ctx.addIssue({ code: 'custom', path: [name], message: `unknown metric, did you mean "${guess}"?` });
+    }
+  })
+  .meta({
+    id: 'thresholds',
+    description:
+      'Thresholds keyed by metric name: latency (limits are times), throughput (rates), success-rate (percentages), rss (sizes), or any other metric (numbers in its own unit).',
+  });
+
+const thresholds = (level: string) => thresholdsSchema.describe(`Thresholds ${level}, keyed by metric name.`);
+
+const timeField = (what: string, options: { positive: boolean }) =>
+  quantity(options.positive ? positive(parseTime, 'a time') : parseTime, TIME_PATTERN).describe(what);
+
+/** Run settings, shared by `defaults` (with defaults filled in) and each suite (overrides). */
+const RUN_DESCRIPTIONS = {
+  rounds: 'Fresh processes per run; the rounds, not the samples, set how small a change can be detected. At least 2.',
+  time: 'Measuring time per benchmark, spread over the rounds, e.g. "1s".',
+  warmup: 'Warm-up time per benchmark in every round, e.g. "50ms".',
+  'min-samples': 'Samples per benchmark across all rounds that the runner aims for when the time allows.',
+  timeout: 'A round process running longer than this is killed and the suite reported as an error, e.g. "60s".',
+} as const;
+
+const runOverrides = {
+  rounds: wholeNumber(2).optional().describe(`${RUN_DESCRIPTIONS.rounds} Defaults to defaults.rounds.`),
+  time: timeField(`${RUN_DESCRIPTIONS.time} Defaults to defaults.time.`, { positive: true }).optional(),
+  warmup: timeField(`${RUN_DESCRIPTIONS.warmup} Defaults to defaults.warmup.`, { positive: false }).optional(),
+  'min-samples': wholeNumber(1).optional().describe(`${RUN_DESCRIPTIONS['min-samples']} Defaults to defaults.min-samples.`),
+  timeout: timeField(`${RUN_DESCRIPTIONS.timeout} Defaults to defaults.timeout.`, { positive: true }).optional(),
+};
+
+const defaultsSchema = closed({
+  rounds: wholeNumber(2).default(FILE_DEFAULTS.rounds).describe(RUN_DESCRIPTIONS.rounds),
+  time: timeField(RUN_DESCRIPTIONS.time, { positive: true }).prefault(formatTime(FILE_DEFAULTS.timeMs)),
+  warmup: timeField(RUN_DESCRIPTIONS.warmup, { positive: false }).prefault(formatTime(FILE_DEFAULTS.warmupMs)),
+  'min-samples': wholeNumber(1).default(FILE_DEFAULTS.minSamples).describe(RUN_DESCRIPTIONS['min-samples']),
+  timeout: timeField(RUN_DESCRIPTIONS.timeout, { positive: true }).prefault(formatTime(FILE_DEFAULTS.timeoutMs)),
+  thresholds: thresholds('for every suite').optional(),
+});
+
+const suiteName = z
+  .string({ error: expecting('a suite name') })
+  .regex(/^[A-Za-z0-9._-]+$/, { error: expecting('a name of letters, digits, ".", "_" and "-"') })
+  .describe('Unique name of the suite; benchmark ids are "<suite>/<benchmark>". Letters, digits, ".", "_", "-".');
+
+const extensions = SUITE_FILE_EXTENSIONS.join(', ');
+const suiteFile = z
+  .string({ error: expecting(`a path to a ${extensions} file`) })
+  .regex(new RegExp(`(${SUITE_FILE_EXTENSIONS.map((e) => e.replace('.', '\\.')).join('|')})$`), {
+    error: expecting(`a path to a ${extensions} file`),
+  })
+  .describe(`The suite file (${extensions}), relative to the repository root (the folder holding .github/ or the config file).`);
+
+const benchmarkOverrides = z
+  .record(z.string(), closed({ thresholds: thresholds('for this benchmark') }).describe('Overrides for one benchmark.'), {
+    error: expecting('a mapping of benchmark name to overrides'),
+  })
+  .optional()
+  .describe('Per-benchmark overrides, keyed by benchmark name (as the suite file names it).');
+
+const tinybenchSuite = closed({
+  name: suiteName,
+  type: z.literal('tinybench').describe('Benchmarks written with tinybench, run in fresh Node processes.'),
+  file: suiteFile,
+  ...runOverrides,
+  thresholds: thresholds('for every benchmark of this suite').optional(),
+  benchmarks: benchmarkOverrides,
+}).describe('A tinybench suite.');
+
+const suite = z.discriminatedUnion('type', [tinybenchSuite], {
+  error: (issue) => {
+    const input = issue.input as Record<string, unknown> | undefined;
+    if (issue.code === 'invalid_union' && input && typeof input === 'object') {
+      const types = SUITE_TYPES.map((t) => `"${t}"`).join(', ');
+      return input.type === undefined ? `required, expected the suite type: ${types}` : `expected a suite type: ${types}, got ${showValue(input.type)}`;
+    }
+    return issue.input === undefined ? undefined : `expected a suite (a mapping with name, type and file), got ${showValue(issue.input)}`;
+  },
+});
+
+export const perfgateConfigSchema = closed({
+  version: z
+    .literal(CONFIG_VERSION, {
+      error: (issue) => (issue.input === undefined ? `required, add "version: ${CONFIG_VERSION}"` : `expected ${CONFIG_VERSION}, got ${showValue(issue.input)}`),
+    })
+    .describe('Format version of this file; 1 is the only one so far.'),
+  baseline: closed({
+    source: z
+      .enum(BASELINE_SOURCES, { error: expecting(BASELINE_SOURCES.join(', ')) })
+      .default(FILE_DEFAULTS.baseline.source)
+      .describe('Where the base numbers come from when the base commit cannot be run on the same machine: file (the committed baseline), artifact (the main-branch artifact), auto (artifact, else file).'),
+    path: z
+      .string({ error: expecting('a path') })
+      .min(1, { error: expecting('a path') })
+      .default(FILE_DEFAULTS.baseline.path)
+      .describe('The committed baseline file, relative to the repository root.'),
+  })
+    .prefault({})
+    .describe('Where the baseline comes from.'),
+  alpha: z
+    .number({ error: expecting('a number above 0 and at most 0.5') })
+    .gt(0, { error: expecting('a number above 0 and at most 0.5') })
+    .lte(0.5, { error: expecting('a number above 0 and at most 0.5') })
+    .default(FILE_DEFAULTS.alpha)
+    .describe('False-alarm rate for the whole suite (Holm) and false-discovery rate for reporting (Benjamini–Hochberg); above 0, at most 0.5.'),
+  power: z
+    .number({ error: expecting('a number between 0 and 1') })
+    .gt(0, { error: expecting('a number between 0 and 1') })
+    .lt(1, { error: expecting('a number between 0 and 1') })
+    .default(FILE_DEFAULTS.power)
+    .describe('Power used for the "needs more rounds" advice; between 0 and 1.'),
+  defaults: defaultsSchema.prefault({}).describe('Run settings and thresholds for every suite; suites may override them.'),
+  suites: z
+    .array(suite, { error: expecting('a list of suites') })
+    .min(1, { error: 'expected at least one suite, got an empty list' })
+    .superRefine((suites, ctx) => {
+      const seen = new Map<string, number>();
+      suites.forEach((s, i) => {
+        const first = seen.get(s.name);
+        if (first === undefined) seen.set(s.name, i);
+        else ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate suite name "${s.name}" (also suites[${first}].name)` });
+      });
+    })
+    .describe('The benchmark suites to run; at least one.'),
+}).describe('perfgate configuration (perfgate.yml).');
+
+/** The file as written (what editors validate). */
+export type PerfgateConfigInput = z.input<typeof perfgateConfigSchema>;
+/** The file after validation: defaults filled in, quantities in canonical units. */
+export type PerfgateConfig = z.output<typeof perfgateConfigSchema>;
+export type ThresholdRuleConfig = NonNullable<PerfgateConfig['defaults']['thresholds']>[string];
+
+/** Validates parsed YAML; issue messages follow the "expected X, got Y" style throughout. */
+export function validateConfig(data: unknown) {
+  return perfgateConfigSchema.safeParse(data, { error: configErrorMap });
+}

@@ -1,0 +1,250 @@
+import type {
+  BenchmarkResult,
+  Direction,
+  Metric,
+  MetricPolicy,
+  MetricSummary,
+  Policy,
+  Results,
+  Statistic,
+} from './model.js';
+import { bootstrapRatio, hodgesLehmannRatio, mannWhitneyU, percentile, summarizeRounds } from './stats.js';
+
+/** The statistics of one metric, base against head, before any policy is applied. */
+export interface MetricDelta {
+  metric: string;
+  unit: string;
+  direction: Direction;
+  policy: MetricPolicy;
+  base: MetricSummary | null;
+  head: MetricSummary | null;
+  /** The gated statistic of each side. */
+  baseValue: number | null;
+  headValue: number | null;
+  ratio: number | null;
+  ci: [number, number] | null;
+  p: number | null;
+  test: 'mann-whitney' | 'bootstrap' | 'summaries' | 'none';
+  /** Robust CV of the per-round values of the gated statistic (the larger side), for power advice. */
+  replicateCv: number | null;
+  replicates: { base: number; head: number };
+}
+
+export interface BenchmarkDelta {
+  id: string;
+  suite: string;
+  name: string;
+  presence: 'both' | 'new' | 'missing';
+  error?: string;
+  metrics: MetricDelta[];
+}
+
+export interface CompareOptions {
+  confidence: number;
+  /** Seed of the bootstrap, fixed so that the same inputs give the same report. */
+  seed: number;
+}
+
+const TAIL_STATISTICS: ReadonlySet<Statistic> = new Set(['p95', 'p99', 'max']);
+
+/** The gated statistic of one round (or of pooled samples), from sorted values. */
+export function statisticOf(sorted: readonly number[], statistic: Statistic): number {
+  switch (statistic) {
+    case 'mean':
+      return sorted.reduce((a, b) => a + b, 0) / sorted.length;
+    case 'median':
+      return percentile(sorted, 0.5);
+    case 'p95':
+      return percentile(sorted, 0.95);
+    case 'p99':
+      return percentile(sorted, 0.99);
+    case 'max':
+      return sorted[sorted.length - 1] as number;
+    case 'min':
+      return sorted[0] as number;
+  }
+}
+
+function sortedCopy(values: readonly number[]): number[] {
+  // Typed-array sort is numeric and several times faster than Array#sort with a comparator.
+  return Array.from(Float64Array.from(values).sort());
+}
+
+/** A metric given only as a value gets a degenerate summary so tables can still show it. */
+function valueSummary(value: number, spread: number | undefined, timeUnit: boolean): MetricSummary {
+  const sd = spread ?? 0;
+  return {
+    n: 1,
+    min: value,
+    max: value,
+    mean: value,
+    median: value,
+    p50: value,
+    p95: value,
+    p99: value,
+    sd,
+    cv: value === 0 ? 0 : sd / value,
+    robustCv: 0,
+    rounds: 1,
+    roundCv: 0,
+    ...(timeUnit && value > 0 ? { opsPerSecond: 1000 / value } : {}),
+  };
+}
+
+function summaryOf(metric: Metric): MetricSummary | null {
+  const timeUnit = metric.unit === 'ms';
+  if (metric.rounds && metric.rounds.length > 0) return summarizeRounds(metric.rounds, timeUnit);
+  if (metric.value !== undefined) return valueSummary(metric.value, metric.spread, timeUnit);
+  return null;
+}
+
+function robustCv(values: readonly number[]): number {
+  if (values.length < 2) return 0;
+  const sorted = sortedCopy(values);
+  const median = percentile(sorted, 0.5);
+  if (median === 0) return 0;
+  const deviations = sortedCopy(sorted.map((v) => Math.abs(v - median)));
+  return (1.4826 * percentile(deviations, 0.5)) / Math.abs(median);
+}
+
+interface Side {
+  summary: MetricSummary | null;
+  /** One value of the gated statistic per round; empty for summary-only metrics. */
+  replicates: number[];
+  sortedRounds: number[][];
+  value: number | null;
+}
+
+function describeSide(metric: Metric | undefined, statistic: Statistic): Side {
+  if (!metric) return { summary: null, replicates: [], sortedRounds: [], value: null };
+  const summary = summaryOf(metric);
+  if (metric.rounds && metric.rounds.length > 0) {
+    const sortedRounds = metric.rounds.map(sortedCopy);
+    const pooled = sortedCopy(sortedRounds.flat());
+    return {
+      summary,
+      replicates: sortedRounds.map((r) => statisticOf(r, statistic)),
+      sortedRounds,
+      value: statisticOf(pooled, statistic),
+    };
+  }
+  return { summary, replicates: [], sortedRounds: [], value: metric.value ?? null };
+}
+
+function allPositive(values: readonly number[]): boolean {
+  return values.every((v) => v > 0 && Number.isFinite(v));
+}
+
+function compareMetric(
+  metricName: string,
+  baseMetric: Metric | undefined,
+  headMetric: Metric | undefined,
+  policy: MetricPolicy,
+  options: CompareOptions,
+): MetricDelta {
+  const reference = (headMetric ?? baseMetric) as Metric;
+  const base = describeSide(baseMetric, policy.statistic);
+  const head = describeSide(headMetric, policy.statistic);
+  const delta: MetricDelta = {
+    metric: metricName,
+    unit: reference.unit,
+    direction: reference.direction,
+    policy,
+    base: base.summary,
+    head: head.summary,
+    baseValue: base.value,
+    headValue: head.value,
+    ratio: null,
+    ci: null,
+    p: null,
+    test: 'none',
+    replicateCv: null,
+    replicates: { base: base.replicates.length, head: head.replicates.length },
+  };
+  if (base.value === null || head.value === null) return delta;
+  if (base.value > 0) delta.ratio = head.value / base.value;
+
+  const testable = base.replicates.length >= 2 && head.replicates.length >= 2;
+  if (!testable) {
+    delta.test = base.replicates.length === 0 || head.replicates.length === 0 ? 'summaries' : 'none';
+    return delta;
+  }
+  delta.replicateCv = Math.max(robustCv(base.replicates), robustCv(head.replicates));
+  delta.p = mannWhitneyU(base.replicates, head.replicates).p;
+  if (!allPositive(base.replicates) || !allPositive(head.replicates)) {
+    delta.test = 'mann-whitney';
+    return delta;
+  }
+  if (TAIL_STATISTICS.has(policy.statistic)) {
+    const boot = bootstrapRatio(base.sortedRounds, head.sortedRounds, (sorted) => statisticOf(sorted, policy.statistic), {
+      seed: options.seed,
+      confidence: options.confidence,
+    });
+    delta.ratio = boot.estimate;
+    delta.ci = [boot.lo, boot.hi];
+    delta.test = 'bootstrap';
+  } else {
+    const hl = hodgesLehmannRatio(base.replicates, head.replicates, options.confidence);
+    delta.ratio = hl.estimate;
+    delta.ci = [hl.lo, hl.hi];
+    delta.test = 'mann-whitney';
+  }
+  return delta;
+}
+
+function metricNames(base: BenchmarkResult | undefined, head: BenchmarkResult | undefined): string[] {
+  const names: string[] = [];
+  for (const m of [...(head?.metrics ?? []), ...(base?.metrics ?? [])]) {
+    if (!names.includes(m.name)) names.push(m.name);
+  }
+  return names;
+}
+
+function compareBenchmark(
+  base: BenchmarkResult | undefined,
+  head: BenchmarkResult | undefined,
+  policy: Policy,
+  options: CompareOptions,
+): BenchmarkDelta {
+  const reference = (head ?? base) as BenchmarkResult;
+  const presence = base && head ? 'both' : head ? 'new' : 'missing';
+  const delta: BenchmarkDelta = {
+    id: reference.id,
+    suite: reference.suite,
+    name: reference.name,
+    presence,
+    metrics: [],
+  };
+  if (head?.error) delta.error = head.error;
+  for (const name of metricNames(base, head)) {
+    const baseMetric = base?.metrics.find((m) => m.name === name);
+    const headMetric = head?.metrics.find((m) => m.name === name);
+    const reference = (headMetric ?? baseMetric) as Metric;
+    const metricPolicy = policy.metricPolicy(
+      { suite: delta.suite, name: delta.name },
+      { name, unit: reference.unit, direction: reference.direction },
+    );
+    delta.metrics.push(compareMetric(name, baseMetric, headMetric, metricPolicy, options));
+  }
+  return delta;
+}
+
+/**
+ * Pairs every benchmark of head with the same id in base and computes, per metric, the ratio of
+ * the gated statistic with its confidence interval and a test over rounds (never pooled samples).
+ * Head order comes first; benchmarks only in base follow as missing.
+ */
+export function compareResults(
+  base: Results | null,
+  head: Results,
+  policy: Policy,
+  options: CompareOptions = { confidence: 0.95, seed: 1 },
+): BenchmarkDelta[] {
+  const baseById = new Map((base?.benchmarks ?? []).map((b) => [b.id, b]));
+  const headIds = new Set(head.benchmarks.map((b) => b.id));
+  const deltas = head.benchmarks.map((h) => compareBenchmark(baseById.get(h.id), h, policy, options));
+  for (const b of base?.benchmarks ?? []) {
+    if (!headIds.has(b.id)) deltas.push(compareBenchmark(b, undefined, policy, options));
+  }
+  return deltas;
+}

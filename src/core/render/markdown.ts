@@ -1,0 +1,134 @@
+import { markdownTable } from 'markdown-table';
+import type { Report, ResultsMeta, RunnerFingerprint } from '../model.js';
+import { escapeMarkdownText } from './escape.js';
+import type { Row } from './rows.js';
+import { VERDICT_ICONS, countsText, methodText, notableRows, reportRows } from './rows.js';
+
+export interface MarkdownOptions {
+  /** Hard cap on the output length; GitHub refuses comments over 65,536 characters. */
+  maxLength?: number;
+  /** Prepended verbatim, e.g. the hidden marker that finds a sticky comment again. */
+  marker?: string;
+}
+
+export const DEFAULT_MAX_LENGTH = 60_000;
+const HEADER = ['Benchmark', 'Metric', 'Baseline', 'This change', 'Change with 95% CI', 'Verdict'];
+const MAX_REASONS = 50;
+
+function cells(row: Row): string[] {
+  return [
+    escapeMarkdownText(row.benchmark),
+    escapeMarkdownText(row.metric),
+    escapeMarkdownText(row.baseline),
+    escapeMarkdownText(row.head),
+    escapeMarkdownText(row.change),
+    `${VERDICT_ICONS[row.verdict]} ${row.verdict}`,
+  ];
+}
+
+/** Table lines: header, delimiter, then one line per row, so callers can cut at any row. */
+function tableLines(rows: readonly Row[]): string[] {
+  return markdownTable([HEADER, ...rows.map(cells)], {
+    align: ['l', 'l', 'r', 'r', 'r', 'l'],
+    alignDelimiters: false,
+  }).split('\n');
+}
+
+function headline(report: Report): string {
+  if (report.baseline.method === 'none') {
+    return `### 📝 perfgate: results recorded — no baseline to compare with yet`;
+  }
+  return `### ${VERDICT_ICONS[report.verdict]} perfgate: ${report.verdict} — ${countsText(report)}`;
+}
+
+function subline(report: Report): string {
+  const commit = report.baseline.commit ? ` at \`${report.baseline.commit.slice(0, 12)}\`` : '';
+  return `Compared with the ${escapeMarkdownText(methodText(report))}${commit}. Each round is a fresh process; changes are tested over rounds (Mann–Whitney U, Holm-corrected), "~" marks a change that is not significant.`;
+}
+
+function reasonLines(rows: readonly Row[]): string[] {
+  const lines: string[] = [];
+  for (const row of rows) {
+    if (row.verdict === 'pass' || row.verdict === 'improved' || row.reasons.length === 0) continue;
+    lines.push(`- **${escapeMarkdownText(row.benchmark)}** ${escapeMarkdownText(row.metric)}: ${escapeMarkdownText(row.reasons.join('; '))}`);
+  }
+  return lines;
+}
+
+function fingerprintText(r: RunnerFingerprint | undefined): string {
+  if (!r) return 'unknown';
+  return `${r.cpu} × ${r.cores}, ${r.os} ${r.arch}, Node ${r.node}`;
+}
+
+function environmentLines(head: ResultsMeta, base: ResultsMeta | null): string[] {
+  const rows = [
+    ['', 'Baseline', 'This change'],
+    ['Commit', base?.commit?.slice(0, 12) ?? '—', head.commit?.slice(0, 12) ?? '—'],
+    ['Measured', base?.time ?? '—', head.time ?? '—'],
+    ['Runner', fingerprintText(base?.runner), fingerprintText(head.runner)],
+    ['perfgate', base?.tool?.version ?? '—', head.tool?.version ?? '—'],
+  ].map((r) => r.map(escapeMarkdownText));
+  return ['<details><summary>Environment</summary>', '', markdownTable(rows, { alignDelimiters: false }), '', '</details>'];
+}
+
+interface Budget {
+  notable: number;
+  all: number;
+  reasons: number;
+}
+
+function assemble(report: Report, rows: Row[], notable: Row[], budget: Budget, options: MarkdownOptions): string {
+  const out: string[] = [];
+  if (options.marker) out.push(options.marker);
+  out.push(headline(report), '', subline(report), '');
+  const cut: string[] = [];
+  if (notable.length > 0) {
+    out.push(...tableLines(notable).slice(0, 2 + budget.notable), '');
+    if (budget.notable < notable.length) cut.push(`${notable.length - budget.notable} of ${notable.length} changed rows`);
+    const reasons = reasonLines(notable);
+    const shown = Math.min(reasons.length, budget.reasons, MAX_REASONS);
+    if (shown > 0) out.push('<details open><summary>Why</summary>', '', ...reasons.slice(0, shown), '', '</details>', '');
+    if (shown < reasons.length) cut.push(`${reasons.length - shown} of ${reasons.length} explanations`);
+  } else if (rows.length > 0) {
+    out.push('No benchmark changed beyond its noise.', '');
+  }
+  if (rows.length > 0) {
+    out.push(`<details><summary>All ${rows.length} measurements</summary>`, '');
+    out.push(...tableLines(rows).slice(0, 2 + budget.all), '');
+    if (budget.all < rows.length) cut.push(`${rows.length - budget.all} of ${rows.length} rows of the full table`);
+    out.push('</details>', '');
+  }
+  if (cut.length > 0) {
+    out.push(`> [!NOTE]`, `> Cut to stay under ${options.maxLength ?? DEFAULT_MAX_LENGTH} characters: ${cut.join('; ')} not shown. report.json has everything.`, '');
+  }
+  if (report.warnings.length > 0) {
+    out.push('**Warnings**', '', ...report.warnings.slice(0, 20).map((w) => `- ${escapeMarkdownText(w)}`));
+    if (report.warnings.length > 20) out.push(`- … and ${report.warnings.length - 20} more in report.json`);
+    out.push('');
+  }
+  out.push(...environmentLines(report.head, report.base), '');
+  return out.join('\n');
+}
+
+/**
+ * The report as markdown for a PR comment or job summary: headline, what changed (worst first),
+ * why, everything else collapsed, warnings, environment. Stays under `maxLength` by cutting the
+ * full table first, then explanations, then the least severe changed rows, and says what it cut.
+ */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const rows = reportRows(report);
+  const notable = notableRows(rows);
+  const budget: Budget = { notable: notable.length, all: rows.length, reasons: MAX_REASONS };
+  let text = assemble(report, rows, notable, budget, options);
+  // Each step shrinks the least important part first; the loop ends because every budget reaches 0.
+  while (text.length > maxLength) {
+    const excess = text.length - maxLength;
+    if (budget.all > 0) budget.all = Math.max(0, budget.all - Math.max(1, Math.ceil(excess / 60)));
+    else if (budget.reasons > 0) budget.reasons = Math.max(0, budget.reasons - Math.max(1, Math.ceil(excess / 80)));
+    else if (budget.notable > 0) budget.notable = Math.max(0, budget.notable - Math.max(1, Math.ceil(excess / 80)));
+    else return text.slice(0, maxLength);
+    text = assemble(report, rows, notable, budget, options);
+  }
+  return text;
+}

@@ -1,0 +1,112 @@
+import type { BenchmarkComparison, MetricComparison, Report, Verdict } from '../model.js';
+import { VERDICT_ORDER } from '../model.js';
+import { formatRatioChange, formatValue } from './format.js';
+
+/** One table row per benchmark metric, as plain text; each renderer escapes and lays it out. */
+export interface Row {
+  benchmark: string;
+  metric: string;
+  baseline: string;
+  head: string;
+  change: string;
+  verdict: Verdict;
+  reasons: string[];
+  /** Magnitude of the change, to put the largest movements first. */
+  weight: number;
+}
+
+function statisticValue(m: MetricComparison, side: 'base' | 'head'): string {
+  const s = m[side];
+  if (!s) return '—';
+  const value = m.statistic === 'median' ? s.median : m.statistic === 'mean' ? s.mean : m.statistic === 'min' ? s.min : m.statistic === 'max' ? s.max : s[m.statistic];
+  const spread = s.rounds > 1 && s.roundCv > 0 ? ` ±${(s.roundCv * 100).toFixed(1)}%` : '';
+  return `${formatValue(value, m.unit)}${spread}`;
+}
+
+export function changeText(m: MetricComparison): string {
+  if (m.ratio === null) return '—';
+  const change = formatRatioChange(m.ratio);
+  if (m.test === 'summaries') return `${change} (summaries)`;
+  if (!m.ci) return change;
+  const interval = `${formatRatioChange(m.ci[0])} … ${formatRatioChange(m.ci[1])}`;
+  // benchstat's convention: "~" marks a change that is not statistically significant.
+  const significant = m.pBh !== null && m.pBh < 0.05;
+  return `${significant ? '' : '~ '}${change} (${interval})`;
+}
+
+function metricRow(b: BenchmarkComparison, m: MetricComparison): Row {
+  return {
+    benchmark: b.id,
+    metric: `${m.metric} (${m.statistic})`,
+    baseline: statisticValue(m, 'base'),
+    head: statisticValue(m, 'head'),
+    change: changeText(m),
+    verdict: m.verdict,
+    reasons: m.reasons,
+    weight: m.ratio === null ? 0 : Math.abs(Math.log(m.ratio)),
+  };
+}
+
+export function reportRows(report: Report): Row[] {
+  const rows: Row[] = [];
+  for (const b of report.benchmarks) {
+    if (b.metrics.length === 0) {
+      rows.push({
+        benchmark: b.id,
+        metric: '—',
+        baseline: '—',
+        head: '—',
+        change: '—',
+        verdict: b.verdict,
+        reasons: b.error ? [b.error] : [],
+        weight: 0,
+      });
+      continue;
+    }
+    for (const m of b.metrics) rows.push(metricRow(b, m));
+  }
+  return rows;
+}
+
+/** Rows a reader must see first: anything but a plain pass, worst verdict and largest change first. */
+export function notableRows(rows: readonly Row[]): Row[] {
+  const rank = (v: Verdict) => VERDICT_ORDER.indexOf(v);
+  return rows
+    .filter((r) => r.verdict !== 'pass')
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r.verdict) - rank(b.r.verdict) || b.r.weight - a.r.weight || a.i - b.i)
+    .map(({ r }) => r);
+}
+
+export const VERDICT_ICONS: Record<Verdict, string> = {
+  critical: '🛑',
+  fail: '❌',
+  error: '💥',
+  warn: '⚠️',
+  unstable: '〰️',
+  missing: '➖',
+  new: '🆕',
+  improved: '🚀',
+  pass: '✅',
+};
+
+export function countsText(report: Report): string {
+  const parts = VERDICT_ORDER.filter((v) => report.counts[v]).map((v) => `${report.counts[v]} ${v}`);
+  return parts.length > 0 ? parts.join(', ') : 'no benchmarks';
+}
+
+export function methodText(report: Report): string {
+  const { baseline } = report;
+  switch (baseline.method) {
+    case 'none':
+      return 'no baseline yet: results recorded';
+    case 'committed':
+      return `committed baseline ${baseline.source}`;
+    case 'file':
+      return `baseline file ${baseline.source}`;
+    case 'artifact':
+      return `main-branch artifact ${baseline.source}`;
+    case 'same-runner':
+      return `base ${baseline.source} re-run on this runner`;
+  }
+}

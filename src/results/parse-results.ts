@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import type { NonEmpty, Results } from '../core/model.js';
+import { RESULTS_SCHEMA_ID, RESULTS_VERSION } from '../core/model.js';
+import { formatPath, positionOfOffset, positionOfPath } from '../text/source-position.js';
+import { ResultsError } from './results-error.js';
+import { minimalResultsSchema, resultsSchema } from './results-schema.js';
+
+const TO_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000 };
+
+function syntaxError(text: string, file: string, error: Error): ResultsError {
+  // Node 20 says "at position N", Node 22+ adds "(line L column C)"; both carry the offset.
+  const match = /position (\d+)/.exec(error.message);
+  const pos = match ? positionOfOffset(text, Number(match[1])) : undefined;
+  const detail = error.message.replace(/\s*in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+  return new ResultsError(file, '(syntax)', `expected valid JSON: ${detail}`, pos?.line, pos?.column);
+}
+
+function describeReceived(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const json = JSON.stringify(value);
+  return json === undefined ? String(value) : json.length > 40 ? `${json.slice(0, 37)}...` : json;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+function schemaError(text: string, file: string, root: unknown, error: z.ZodError): ResultsError {
+  const issue = error.issues[0] as z.core.$ZodIssue;
+  const path = issue.path as (string | number)[];
+  const field = issue.code === 'unrecognized_keys' ? formatPath([...path, (issue.keys as string[])[0] as string]) : formatPath(path);
+  const where = positionOfPath(text, issue.code === 'unrecognized_keys' ? [...path, (issue.keys as string[])[0] as string] : path);
+  const received = issue.code === 'unrecognized_keys' ? 'is not a known field' : `got ${describeReceived(valueAt(root, path))}`;
+  const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message.replace(/^Invalid input: /, '');
+  return new ResultsError(file, field, `${message}, ${received}`, where.line, where.column);
+}
+
+function fromMinimal(data: z.infer<typeof minimalResultsSchema>): Results {
+  return {
+    schema: RESULTS_SCHEMA_ID,
+    version: RESULTS_VERSION,
+    meta: {},
+    benchmarks: data.benchmarks.map((b) => ({
+      id: b.name,
+      suite: '',
+      name: b.name,
+      // Each sample of the minimal form is an independent replicate, so each is its own round.
+      metrics: [
+        {
+          name: 'latency',
+          unit: 'ms',
+          direction: 'smaller' as const,
+          rounds: b.samples.map((s) => [s * (TO_MS[b.unit] as number)] as NonEmpty<number>),
+        },
+      ],
+    })),
+    warnings: [],
+  };
+}
+
+function checkUniqueIds(results: Results, text: string, file: string, key: 'id' | 'name'): void {
+  const seen = new Set<string>();
+  results.benchmarks.forEach((b, i) => {
+    if (seen.has(b.id)) {
+      const where = positionOfPath(text, ['benchmarks', i, key]);
+      throw new ResultsError(file, `benchmarks[${i}].${key}`, `expected a unique ${key}, got ${JSON.stringify(b.id)} twice`, where.line, where.column);
+    }
+    seen.add(b.id);
+  });
+}
+
+/**
+ * Parses a results file: perfgate's own format, or the minimal form
+ * {"benchmarks":[{"name":"x","unit":"ms","samples":[...]}]}. Pure: text in, Results out.
+ */
+export function parseResults(text: string, file: string): Results {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (error) {
+    throw syntaxError(text, file, error as Error);
+  }
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
+    throw new ResultsError(file, '(top level)', `expected a JSON object, got ${describeReceived(root)}`, 1, 1);
+  }
+  const isFull = 'schema' in root || 'version' in root || 'meta' in root;
+  if (isFull) {
+    const parsed = resultsSchema.safeParse(root);
+    if (!parsed.success) throw schemaError(text, file, root, parsed.error);
+    const results = parsed.data as Results;
+    checkUniqueIds(results, text, file, 'id');
+    return results;
+  }
+  if (!('benchmarks' in root)) {
+    throw new ResultsError(file, 'benchmarks', 'expected perfgate results ("schema": "perfgate/results") or the minimal form {"benchmarks":[{"name","unit","samples"}]}', 1, 1);
+  }
+  const parsed = minimalResultsSchema.safeParse(root);
+  if (!parsed.success) throw schemaError(text, file, root, parsed.error);
+  const results = fromMinimal(parsed.data);
+  checkUniqueIds(results, text, file, 'name');
+  return results;
+}
