@@ -91,9 +91,8 @@ function unknownKeysMessage(keys: readonly string[], known: readonly string[]): 
   return others.length === 0 ? message : `${message} (also unknown here: ${others.join(', ')})`;
 }
 
-/** Message for input that is present but wrong; undefined lets "required" through. */
 const expecting = (what: string) => (issue: Issue) =>
-  issue.input === undefined ? undefined : `expected ${what}, got ${showValue(issue.input)}`;
+  issue.input === undefined ? `required, expected ${what}` : `expected ${what}, got ${showValue(issue.input)}`;
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks.
@@ -107,8 +106,15 @@ function closed<S extends z.ZodRawShape>(shape: S) {
   });
 }
 
-/** A string (or for `input: 'number'` also a bare number) turned into a number by `parse`. */
-function quantity<T>(parse: (input: unknown) => { ok: true; value: T } | { ok: false; message: string }, pattern: string | undefined, input: 'string' | 'string-or-number' | 'string-or-null' = 'string') {
+/**
+ * A quantity written as a string (or, per `input`, also a bare number or null), turned into its
+ * canonical number by `parse`, whose message is also used when the YAML type is wrong.
+ */
+function quantity<T>(
+  parse: (input: unknown) => { ok: true; value: T } | { ok: false; message: string },
+  pattern: string | undefined,
+  input: 'string' | 'string-or-number' | 'string-or-null' = 'string',
+) {
   const message = (issue: Issue) => {
     if (issue.input === undefined) return undefined;
     const r = parse(issue.input);
@@ -209,7 +215,10 @@ function thresholdRule(metric: string, kind: LimitKind, direction?: Direction) {
             ctx.addIssue({
               code: 'custom',
               path: [LIMIT_ORDER[j]!],
-              message: `must be ${direction === 'smaller' ? 'at or above' : 'at or below'} ${LIMIT_ORDER[i]} for ${metric} (${direction} is better)`,
+              message:
+                direction === 'smaller'
+                  ? `expected at least ${LIMIT_ORDER[i]} for ${metric} (smaller is better: warn <= fail <= critical)`
+                  : `expected at most ${LIMIT_ORDER[i]} for ${metric} (bigger is better: warn >= fail >= critical)`,
             });
           }
         }
@@ -294,7 +303,7 @@ const suiteName = z
   .regex(/^[A-Za-z0-9._-]+$/, { error: expecting('a name of letters, digits, ".", "_" and "-"') })
   .describe('Unique name of the suite; benchmark ids are "<suite>/<benchmark>". Letters, digits, ".", "_", "-".');
 
-const extensions = SUITE_FILE_EXTENSIONS.join(', ');
+const extensions = `${SUITE_FILE_EXTENSIONS.slice(0, -1).join(', ')} or ${SUITE_FILE_EXTENSIONS.at(-1)}`;
 const suiteFile = z
   .string({ error: expecting(`a path to a ${extensions} file`) })
   .regex(new RegExp(`(${SUITE_FILE_EXTENSIONS.map((e) => e.replace('.', '\\.')).join('|')})$`), {
@@ -337,7 +346,7 @@ export const perfgateConfigSchema = closed({
     .describe('Format version of this file; 1 is the only one so far.'),
   baseline: closed({
     source: z
-      .enum(BASELINE_SOURCES, { error: expecting(BASELINE_SOURCES.join(', ')) })
+      .enum(BASELINE_SOURCES, { error: expecting(`one of ${BASELINE_SOURCES.join(', ')}`) })
       .default(FILE_DEFAULTS.baseline.source)
       .describe('Where the base numbers come from when the base commit cannot be run on the same machine: file (the committed baseline), artifact (the main-branch artifact), auto (artifact, else file).'),
     path: z

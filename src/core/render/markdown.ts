@@ -77,25 +77,33 @@ interface Budget {
   reasons: number;
 }
 
-function assemble(report: Report, rows: Row[], notable: Row[], budget: Budget, options: MarkdownOptions): string {
+interface Parts {
+  rows: number;
+  notable: number;
+  notableTable: string[];
+  allTable: string[];
+  reasons: string[];
+}
+
+function assemble(report: Report, parts: Parts, budget: Budget, options: MarkdownOptions): string {
+  const { rows, notable, notableTable, allTable, reasons } = parts;
   const out: string[] = [];
   if (options.marker) out.push(options.marker);
   out.push(headline(report), '', subline(report), '');
   const cut: string[] = [];
-  if (notable.length > 0) {
-    out.push(...tableLines(notable).slice(0, 2 + budget.notable), '');
-    if (budget.notable < notable.length) cut.push(`${notable.length - budget.notable} of ${notable.length} changed rows`);
-    const reasons = reasonLines(notable);
+  if (notable > 0) {
+    out.push(...notableTable.slice(0, 2 + budget.notable), '');
+    if (budget.notable < notable) cut.push(`${notable - budget.notable} of ${notable} changed rows`);
     const shown = Math.min(reasons.length, budget.reasons, MAX_REASONS);
     if (shown > 0) out.push('<details open><summary>Why</summary>', '', ...reasons.slice(0, shown), '', '</details>', '');
     if (shown < reasons.length) cut.push(`${reasons.length - shown} of ${reasons.length} explanations`);
-  } else if (rows.length > 0) {
+  } else if (rows > 0) {
     out.push('No benchmark changed beyond its noise.', '');
   }
-  if (rows.length > 0) {
-    out.push(`<details><summary>All ${rows.length} measurements</summary>`, '');
-    out.push(...tableLines(rows).slice(0, 2 + budget.all), '');
-    if (budget.all < rows.length) cut.push(`${rows.length - budget.all} of ${rows.length} rows of the full table`);
+  if (rows > 0) {
+    out.push(`<details><summary>All ${rows} measurements</summary>`, '');
+    out.push(...allTable.slice(0, 2 + budget.all), '');
+    if (budget.all < rows) cut.push(`${rows - budget.all} of ${rows} rows of the full table`);
     out.push('</details>', '');
   }
   if (cut.length > 0) {
@@ -120,7 +128,15 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const rows = reportRows(report);
   const notable = notableRows(rows);
   const budget: Budget = { notable: notable.length, all: rows.length, reasons: MAX_REASONS };
-  let text = assemble(report, rows, notable, budget, options);
+  // Tables are laid out once; shrinking only takes fewer of their lines.
+  const parts: Parts = {
+    rows: rows.length,
+    notable: notable.length,
+    notableTable: tableLines(notable),
+    allTable: tableLines(rows),
+    reasons: reasonLines(notable),
+  };
+  let text = assemble(report, parts, budget, options);
   // Each step shrinks the least important part first; the loop ends because every budget reaches 0.
   while (text.length > maxLength) {
     const excess = text.length - maxLength;
@@ -128,7 +144,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     else if (budget.reasons > 0) budget.reasons = Math.max(0, budget.reasons - Math.max(1, Math.ceil(excess / 80)));
     else if (budget.notable > 0) budget.notable = Math.max(0, budget.notable - Math.max(1, Math.ceil(excess / 80)));
     else return text.slice(0, maxLength);
-    text = assemble(report, rows, notable, budget, options);
+    text = assemble(report, parts, budget, options);
   }
   return text;
 }
