@@ -3,7 +3,7 @@ import { createPolicy } from '../src/config/resolve-policy.js';
 import { evaluate } from '../src/core/evaluate.js';
 import { renderMarkdown } from '../src/core/render/markdown.js';
 import { renderTerminal } from '../src/core/render/terminal.js';
-import { defaultBenchSettings } from './bench-settings.js';
+import { defaultSettings } from '../src/config/default-settings.js';
 import { syntheticResults } from './synthetic-results.js';
 
 const shape = { benchmarks: 300, rounds: 5, samplesPerRound: 20, slowdown: 1.2, seed: 5 };
@@ -11,7 +11,7 @@ const report = evaluate({
   head: syntheticResults(shape, 'head'),
   base: syntheticResults(shape, 'base'),
   baseline: { method: 'file', source: 'bench' },
-  policy: createPolicy(defaultBenchSettings()),
+  policy: createPolicy(defaultSettings('.')),
 });
 
 export default (bench: Bench) => {

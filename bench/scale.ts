@@ -8,14 +8,14 @@ import { evaluate } from '../src/core/evaluate.js';
 import { renderMarkdown } from '../src/core/render/markdown.js';
 import { renderTerminal } from '../src/core/render/terminal.js';
 import { percentile } from '../src/core/stats.js';
-import { defaultBenchSettings } from './bench-settings.js';
+import { defaultSettings } from '../src/config/default-settings.js';
 import { syntheticResults } from './synthetic-results.js';
 
 const REPEATS = 15;
 const shape = { benchmarks: 1000, rounds: 10, samplesPerRound: 100, slowdown: 1.2, seed: 3 };
 const base = syntheticResults(shape, 'base');
 const head = syntheticResults(shape, 'head');
-const policy = createPolicy(defaultBenchSettings());
+const policy = createPolicy(defaultSettings('.'));
 
 function time(label: string, fn: () => unknown): number {
   fn(); // warm-up: the first call pays for compilation

@@ -14,6 +14,7 @@ import { register } from 'tsx/esm/api';
 register();
 const { z } = await import('zod');
 const { perfgateConfigSchema } = await import('../src/config/schema.ts');
+const { resultsSchema, minimalResultsSchema } = await import('../src/results/results-schema.ts');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,7 +23,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * as strings); use 'output' for data perfgate writes and reads back unchanged.
  * @type {{ zodSchema: import('zod').ZodType; outFile: string; title: string; io?: 'input' | 'output' }[]}
  */
-const targets = [{ zodSchema: perfgateConfigSchema, outFile: 'schema/perfgate.schema.json', title: 'perfgate.yml', io: 'input' }];
+const targets = [
+  { zodSchema: perfgateConfigSchema, outFile: 'schema/perfgate.schema.json', title: 'perfgate.yml', io: 'input' },
+  { zodSchema: resultsSchema, outFile: 'schema/results.schema.json', title: 'perfgate results', io: 'output' },
+  { zodSchema: minimalResultsSchema, outFile: 'schema/minimal-results.schema.json', title: 'perfgate minimal results', io: 'input' },
+];
 
 function render({ zodSchema, title, io = 'input' }) {
   const { $schema, ...rest } = z.toJSONSchema(zodSchema, { io, target: 'draft-2020-12' });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { readSettings } from '../config/load-settings.js';
+import { defaultSettings } from '../config/default-settings.js';
+import { CONFIG_FILE_NAMES, readSettings } from '../config/load-settings.js';
 import { parseRelative } from '../config/quantities.js';
 import { createPolicy } from '../config/resolve-policy.js';
 import type { Settings } from '../config/settings.js';
@@ -14,22 +15,12 @@ import { COMPARE_HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { writeReport } from './output-files.js';
 
-const CONFIG_NAMES = ['.github/perfgate.yml', '.github/perfgate.yaml', 'perfgate.yml', 'perfgate.yaml'];
-
 /** Thresholds come from perfgate.yml when there is one; a quick check needs no configuration. */
 async function settingsFor(cwd: string, configPath: string | undefined): Promise<Settings> {
-  if (configPath || CONFIG_NAMES.some((name) => existsSync(path.join(cwd, name)))) {
+  if (configPath || CONFIG_FILE_NAMES.some((name) => existsSync(path.join(cwd, name)))) {
     return readSettings({ cwd, ...(configPath ? { configPath } : {}) });
   }
-  return {
-    configPath: null,
-    rootDir: cwd,
-    baseline: { source: 'file', path: path.join(cwd, 'baselines', 'perfgate.json') },
-    alpha: 0.05,
-    power: 0.8,
-    thresholds: {},
-    suites: [],
-  };
+  return defaultSettings(cwd);
 }
 
 function withThreshold(policy: Policy, threshold: number): Policy {

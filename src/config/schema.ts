@@ -57,7 +57,7 @@ const KNOWN_METRICS = Object.keys(METRIC_KINDS) as KnownMetric[];
 // ---------------------------------------------------------------------------------------------
 // Messages. Every message says what was expected and quotes what was given.
 
-type Issue = { code: string; input?: unknown; path?: PropertyKey[]; expected?: string };
+type Issue = { code: string; input?: unknown; expected?: string };
 
 const NOUNS: Record<string, string> = {
   object: 'a mapping',

@@ -1,11 +1,27 @@
 import type { z } from 'zod';
 import type { NonEmpty, Results } from '../core/model.js';
 import { RESULTS_SCHEMA_ID, RESULTS_VERSION } from '../core/model.js';
-import { formatPath, positionOfOffset, positionOfPath } from '../text/source-position.js';
+import { formatPath } from '../config/config-error.js';
+import { parseYamlSource } from '../config/yaml-source.js';
 import { ResultsError } from './results-error.js';
 import { minimalResultsSchema, resultsSchema } from './results-schema.js';
 
 const TO_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000 };
+
+/** Line and column (1-based) of a character offset. */
+function positionOfOffset(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before[before.length - 1] as string).length + 1 };
+}
+
+/** JSON is YAML: on an error, the YAML parser's node ranges say where a field is. */
+function positionOfPath(text: string, file: string, path: (string | number)[]): { line: number; column: number } {
+  try {
+    return parseYamlSource(text, file).locate(path);
+  } catch {
+    return { line: 1, column: 1 };
+  }
+}
 
 function syntaxError(text: string, file: string, error: Error): ResultsError {
   // Node 20 says "at position N", Node 22+ adds "(line L column C)"; both carry the offset.
@@ -33,8 +49,8 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 function schemaError(text: string, file: string, root: unknown, error: z.ZodError): ResultsError {
   const issue = error.issues[0] as z.core.$ZodIssue;
   const path = issue.path as (string | number)[];
-  const field = issue.code === 'unrecognized_keys' ? formatPath([...path, (issue.keys as string[])[0] as string]) : formatPath(path);
-  const where = positionOfPath(text, issue.code === 'unrecognized_keys' ? [...path, (issue.keys as string[])[0] as string] : path);
+  const field = issue.code === 'unrecognized_keys' ? formatPath([...path, (issue.keys as string[])[0] as string]) as string : (formatPath(path) ?? '(top level)');
+  const where = positionOfPath(text, file, issue.code === 'unrecognized_keys' ? [...path, (issue.keys as string[])[0] as string] : path);
   const received = issue.code === 'unrecognized_keys' ? 'is not a known field' : `got ${describeReceived(valueAt(root, path))}`;
   const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message.replace(/^Invalid input: /, '');
   return new ResultsError(file, field, `${message}, ${received}`, where.line, where.column);
@@ -67,7 +83,7 @@ function checkUniqueIds(results: Results, text: string, file: string, key: 'id' 
   const seen = new Set<string>();
   results.benchmarks.forEach((b, i) => {
     if (seen.has(b.id)) {
-      const where = positionOfPath(text, ['benchmarks', i, key]);
+      const where = positionOfPath(text, file, ['benchmarks', i, key]);
       throw new ResultsError(file, `benchmarks[${i}].${key}`, `expected a unique ${key}, got ${JSON.stringify(b.id)} twice`, where.line, where.column);
     }
     seen.add(b.id);

@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { FILE_DEFAULTS } from './schema.js';
+import type { Settings } from './settings.js';
+
+/** Settings with no suites and the built-in thresholds, for a quick `perfgate compare` without perfgate.yml. */
+export function defaultSettings(cwd: string): Settings {
+  return {
+    configPath: null,
+    rootDir: cwd,
+    baseline: { source: FILE_DEFAULTS.baseline.source, path: path.join(cwd, FILE_DEFAULTS.baseline.path) },
+    alpha: FILE_DEFAULTS.alpha,
+    power: FILE_DEFAULTS.power,
+    thresholds: {},
+    suites: [],
+  };
+}
