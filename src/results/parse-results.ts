@@ -26,13 +26,14 @@ function positionOfPath(text: string, file: string, path: (string | number)[]): 
 function syntaxError(text: string, file: string, error: Error): ResultsError {
   // Node 20 says "at position N", Node 22+ adds "(line L column C)"; both carry the offset.
   const match = /position (\d+)/.exec(error.message);
-  const pos = match ? positionOfOffset(text, Number(match[1])) : undefined;
+  const pos = positionOfOffset(text, match ? Number(match[1]) : text.length);
   const detail = error.message.replace(/\s*in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-  return new ResultsError(file, '(syntax)', `expected valid JSON: ${detail}`, pos?.line, pos?.column);
+  return new ResultsError(file, '(syntax)', `expected valid JSON: ${detail}`, pos.line, pos.column);
 }
 
 function describeReceived(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   const json = JSON.stringify(value);
   return json === undefined ? String(value) : json.length > 40 ? `${json.slice(0, 37)}...` : json;
 }
@@ -46,13 +47,18 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
-function schemaError(text: string, file: string, root: unknown, error: z.ZodError): ResultsError {
+function schemaError(text: string, file: string, root: unknown, error: z.ZodError, schemaFile: string): ResultsError {
   const issue = error.issues[0] as z.core.$ZodIssue;
   const path = issue.path as (string | number)[];
   const field = issue.code === 'unrecognized_keys' ? formatPath([...path, (issue.keys as string[])[0] as string]) as string : (formatPath(path) ?? '(top level)');
   const where = positionOfPath(text, file, issue.code === 'unrecognized_keys' ? [...path, (issue.keys as string[])[0] as string] : path);
-  const received = issue.code === 'unrecognized_keys' ? 'is not a known field' : `got ${describeReceived(valueAt(root, path))}`;
-  const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message.replace(/^Invalid input: /, '');
+  if (issue.code === 'unrecognized_keys') {
+    return new ResultsError(file, field, `unknown field: expected only the fields that ${schemaFile} lists`, where.line, where.column);
+  }
+  const value = valueAt(root, path);
+  // zod says "expected string, received undefined"; the file's own value reads better.
+  const message = issue.message.replace(/^Invalid (input|option): /, '').replace(/, received [^,]*$/, '');
+  const received = value === undefined ? 'but it is missing' : `got ${describeReceived(value)}`;
   return new ResultsError(file, field, `${message}, ${received}`, where.line, where.column);
 }
 
@@ -107,7 +113,7 @@ export function parseResults(text: string, file: string): Results {
   const isFull = 'schema' in root || 'version' in root || 'meta' in root;
   if (isFull) {
     const parsed = resultsSchema.safeParse(root);
-    if (!parsed.success) throw schemaError(text, file, root, parsed.error);
+    if (!parsed.success) throw schemaError(text, file, root, parsed.error, 'schema/results.schema.json');
     const results = parsed.data as Results;
     checkUniqueIds(results, text, file, 'id');
     return results;
@@ -116,7 +122,7 @@ export function parseResults(text: string, file: string): Results {
     throw new ResultsError(file, 'benchmarks', 'expected perfgate results ("schema": "perfgate/results") or the minimal form {"benchmarks":[{"name","unit","samples"}]}', 1, 1);
   }
   const parsed = minimalResultsSchema.safeParse(root);
-  if (!parsed.success) throw schemaError(text, file, root, parsed.error);
+  if (!parsed.success) throw schemaError(text, file, root, parsed.error, 'schema/minimal-results.schema.json');
   const results = fromMinimal(parsed.data);
   checkUniqueIds(results, text, file, 'name');
   return results;

@@ -66,7 +66,7 @@ export const minimalResultsSchema = z
           .object({
             name: z.string().min(1, 'expected a non-empty name'),
             unit: z.enum(['ns', 'us', 'µs', 'ms', 's'], { error: 'expected a time unit: ns, us, ms or s' }),
-            samples: z.array(finite).min(1, 'expected a non-empty array of numbers'),
+            samples: z.array(finite.refine((v) => v >= 0, 'expected a latency >= 0')).min(1, 'expected a non-empty array of numbers'),
           })
           .strict(),
       )
