@@ -8,7 +8,7 @@ import type {
   Results,
   Statistic,
 } from './model.js';
-import { bootstrapRatio, hodgesLehmannRatio, mannWhitneyU, percentile, summarizeRounds } from './stats.js';
+import { bootstrapRatio, hodgesLehmannRatio, mannWhitneyU, percentile, pooledSorted, sortedCopy, summarizeSortedRounds } from './stats.js';
 
 /** The statistics of one metric, base against head, before any policy is applied. */
 export interface MetricDelta {
@@ -48,10 +48,13 @@ export interface CompareOptions {
 const TAIL_STATISTICS: ReadonlySet<Statistic> = new Set(['p95', 'p99', 'max']);
 
 /** The gated statistic of one round (or of pooled samples), from sorted values. */
-export function statisticOf(sorted: readonly number[], statistic: Statistic): number {
+export function statisticOf(sorted: ArrayLike<number>, statistic: Statistic): number {
   switch (statistic) {
-    case 'mean':
-      return sorted.reduce((a, b) => a + b, 0) / sorted.length;
+    case 'mean': {
+      let sum = 0;
+      for (let i = 0; i < sorted.length; i++) sum += sorted[i]!;
+      return sum / sorted.length;
+    }
     case 'median':
       return percentile(sorted, 0.5);
     case 'p95':
@@ -63,11 +66,6 @@ export function statisticOf(sorted: readonly number[], statistic: Statistic): nu
     case 'min':
       return sorted[0] as number;
   }
-}
-
-function sortedCopy(values: readonly number[]): number[] {
-  // Typed-array sort is numeric and several times faster than Array#sort with a comparator.
-  return Array.from(Float64Array.from(values).sort());
 }
 
 /** A metric given only as a value gets a degenerate summary so tables can still show it. */
@@ -91,13 +89,6 @@ function valueSummary(value: number, spread: number | undefined, timeUnit: boole
   };
 }
 
-function summaryOf(metric: Metric): MetricSummary | null {
-  const timeUnit = metric.unit === 'ms';
-  if (metric.rounds && metric.rounds.length > 0) return summarizeRounds(metric.rounds, timeUnit);
-  if (metric.value !== undefined) return valueSummary(metric.value, metric.spread, timeUnit);
-  return null;
-}
-
 function robustCv(values: readonly number[]): number {
   if (values.length < 2) return 0;
   const sorted = sortedCopy(values);
@@ -111,24 +102,26 @@ interface Side {
   summary: MetricSummary | null;
   /** One value of the gated statistic per round; empty for summary-only metrics. */
   replicates: number[];
-  sortedRounds: number[][];
+  sortedRounds: Float64Array[];
   value: number | null;
 }
 
 function describeSide(metric: Metric | undefined, statistic: Statistic): Side {
   if (!metric) return { summary: null, replicates: [], sortedRounds: [], value: null };
-  const summary = summaryOf(metric);
+  const timeUnit = metric.unit === 'ms';
   if (metric.rounds && metric.rounds.length > 0) {
-    const sortedRounds = metric.rounds.map(sortedCopy);
-    const pooled = sortedCopy(sortedRounds.flat());
+    // Sort each round and the pool once; the summary, the replicates and the bootstrap share them.
+    const sortedRounds = metric.rounds.map((round) => sortedCopy(round));
+    const pooled = pooledSorted(sortedRounds);
     return {
-      summary,
+      summary: summarizeSortedRounds(sortedRounds, pooled, timeUnit),
       replicates: sortedRounds.map((r) => statisticOf(r, statistic)),
       sortedRounds,
       value: statisticOf(pooled, statistic),
     };
   }
-  return { summary, replicates: [], sortedRounds: [], value: metric.value ?? null };
+  if (metric.value === undefined) return { summary: null, replicates: [], sortedRounds: [], value: null };
+  return { summary: valueSummary(metric.value, metric.spread, timeUnit), replicates: [], sortedRounds: [], value: metric.value };
 }
 
 function allPositive(values: readonly number[]): boolean {
@@ -176,7 +169,7 @@ function compareMetric(
     return delta;
   }
   if (TAIL_STATISTICS.has(policy.statistic)) {
-    const boot = bootstrapRatio(base.sortedRounds, head.sortedRounds, (sorted) => statisticOf(sorted, policy.statistic), {
+    const boot = bootstrapRatio(base.sortedRounds.map((r) => Array.from(r)), head.sortedRounds.map((r) => Array.from(r)), (sorted) => statisticOf(sorted, policy.statistic), {
       seed: options.seed,
       confidence: options.confidence,
     });
