@@ -56,7 +56,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   const out: string[] = [];
   const head = report.baseline.method === 'none' ? 'results recorded, no baseline to compare with' : `${report.verdict.toUpperCase()}: ${countsText(report)}`;
   out.push(paint(`perfgate ${head}`, report.verdict, options.color));
-  out.push(`compared with the ${escapeTerminalText(methodText(report))}`);
+  if (report.baseline.method !== 'none') out.push(`compared with the ${escapeTerminalText(methodText(report))}`);
   out.push('');
   if (shown.length > 0) out.push(...layout(shown, options.color));
   else out.push(`All ${rows.length} measurements are within their noise.`);

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TinybenchSuiteSettings } from '../../src/config/settings.js';
+
+export const SUITES = path.join(import.meta.dirname, '..', 'fixtures', 'suites');
+
+/** Short budgets so that a test runs many rounds in well under a second per suite. */
+export function suite(name: string, file: string, overrides: Partial<TinybenchSuiteSettings> = {}): TinybenchSuiteSettings {
+  return {
+    type: 'tinybench',
+    name,
+    file: path.isAbsolute(file) ? file : path.join(SUITES, file),
+    rounds: 3,
+    timeMs: 60,
+    warmupMs: 10,
+    minSamples: 30,
+    timeoutMs: 3000,
+    thresholds: {},
+    benchmarks: {},
+    ...overrides,
+  };
+}
+
+/** True while a process with this pid runs. A zombie (killed, not yet reaped by PID 1) is not running. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw error;
+  }
+  if (process.platform !== 'linux') return true;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * How much a series fell from its first third to its last third, by medians so that a scheduler
+ * hiccup does not count: positive for the shrinking fixtures in time order, negative once sorted.
+ */
+export function fallOverTime(samples: readonly number[]): number {
+  const third = Math.max(1, Math.floor(samples.length / 3));
+  return median(samples.slice(0, third)) - median(samples.slice(-third));
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
