@@ -7,8 +7,9 @@ import type {
   Policy,
   Results,
   Statistic,
+  Summary,
 } from './model.js';
-import { bootstrapRatio, hodgesLehmannRatio, mannWhitneyU, percentile, pooledSorted, sortedCopy, summarizeSortedRounds } from './stats.js';
+import { bootstrapRatio, hodgesLehmannRatio, mannWhitneyU, percentile, pooledSamples, selectMedian, sortedCopy, summarizeInPlace, summarizePooled } from './stats.js';
 
 /** The statistics of one metric, base against head, before any policy is applied. */
 export interface MetricDelta {
@@ -68,6 +69,18 @@ export function statisticOf(sorted: ArrayLike<number>, statistic: Statistic): nu
   }
 }
 
+function pooledStatistic(summary: Summary, statistic: Statistic): number {
+  return statistic === 'median' ? summary.median : summary[statistic];
+}
+
+/** mean, min or max of a round in any order (median and tails are handled by the caller). */
+function unorderedStatistic(values: ArrayLike<number>, statistic: Statistic): number {
+  if (statistic === 'mean') return statisticOf(values, 'mean');
+  let result = statistic === 'min' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) result = statistic === 'min' ? Math.min(result, values[i]!) : Math.max(result, values[i]!);
+  return result;
+}
+
 /** A metric given only as a value gets a degenerate summary so tables can still show it. */
 function valueSummary(value: number, spread: number | undefined, timeUnit: boolean): MetricSummary {
   const sd = spread ?? 0;
@@ -110,14 +123,19 @@ function describeSide(metric: Metric | undefined, statistic: Statistic): Side {
   if (!metric) return { summary: null, replicates: [], sortedRounds: [], value: null };
   const timeUnit = metric.unit === 'ms';
   if (metric.rounds && metric.rounds.length > 0) {
-    // Sort each round and the pool once; the summary, the replicates and the bootstrap share them.
-    const sortedRounds = metric.rounds.map((round) => sortedCopy(round));
-    const pooled = pooledSorted(sortedRounds);
+    const rounds = metric.rounds;
+    // Selection finds each round's median without sorting it; only tail statistics (bootstrap)
+    // need the rounds in order. The pooled summary uses selection too: no sort at all for the common case.
+    const roundMedians = rounds.map(selectMedian);
+    const pooled = summarizeInPlace(pooledSamples(rounds));
+    const sortedRounds = TAIL_STATISTICS.has(statistic) ? rounds.map((round) => sortedCopy(round)) : [];
+    const replicates =
+      statistic === 'median' ? roundMedians : sortedRounds.length > 0 ? sortedRounds.map((r) => statisticOf(r, statistic)) : rounds.map((r) => unorderedStatistic(r, statistic));
     return {
-      summary: summarizeSortedRounds(sortedRounds, pooled, timeUnit),
-      replicates: sortedRounds.map((r) => statisticOf(r, statistic)),
+      summary: summarizePooled(pooled, roundMedians, timeUnit),
+      replicates,
       sortedRounds,
-      value: statisticOf(pooled, statistic),
+      value: pooledStatistic(pooled, statistic),
     };
   }
   if (metric.value === undefined) return { summary: null, replicates: [], sortedRounds: [], value: null };

@@ -3,7 +3,7 @@
  * round bootstrap, multiple-testing adjustments and power. Pure and deterministic; every method is
  * checked against scipy or R in test/core/stats.test.ts. The parts live in ./stats/.
  */
-export { MAD_SCALE, median, medianAbsoluteDeviation, percentile, pooledSorted, sortedCopy, summarize, summarizeRounds, summarizeSorted, summarizeSortedRounds } from './stats/descriptive.js';
+export { MAD_SCALE, median, medianAbsoluteDeviation, percentile, pooledSamples, pooledSorted, selectMedian, sortedCopy, summarize, summarizeInPlace, summarizePooled, summarizeRounds, summarizeSorted } from './stats/descriptive.js';
 export { normalCdf, normalQuantile } from './stats/normal.js';
 export {
   MANN_WHITNEY_EXACT_MAX_TOTAL,

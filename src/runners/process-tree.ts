@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
  * perfgate exits or is interrupted is killed: a benchmark must not outlive the run.
  */
 const live = new Set<ChildProcess>();
+const cleanups = new Set<() => void>();
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 let hooked = false;
 
@@ -65,12 +66,29 @@ export function trackProcessTree(child: ChildProcess): () => void {
   hook();
   return () => {
     live.delete(child);
-    if (live.size === 0) unhook();
+    if (live.size === 0 && cleanups.size === 0) unhook();
+  };
+}
+
+/** Runs `cleanup` (synchronous) if perfgate exits or is interrupted before the returned undo is called. */
+export function cleanUpOnInterrupt(cleanup: () => void): () => void {
+  cleanups.add(cleanup);
+  hook();
+  return () => {
+    cleanups.delete(cleanup);
+    if (live.size === 0 && cleanups.size === 0) unhook();
   };
 }
 
 function killAll(): void {
   for (const child of live) killProcessTree(child);
+  for (const cleanup of cleanups) {
+    try {
+      cleanup();
+    } catch {
+      // Exiting anyway; one failed cleanup must not stop the others.
+    }
+  }
 }
 
 function onSignal(signal: NodeJS.Signals): void {

@@ -5,6 +5,7 @@ import type { BenchmarkResult, NonEmpty } from '../core/model.js';
 import type { TinybenchSuiteSettings } from '../config/settings.js';
 import { describeError } from './error-text.js';
 import { nodeFlagsForSuite } from './node-flags.js';
+import { cleanUpOnInterrupt } from './process-tree.js';
 import type { RoundJob } from './round-protocol.js';
 import { runRoundProcess, type RoundProcessResult } from './round-process.js';
 import { locateRoundScript, type RoundScript } from './round-script.js';
@@ -73,6 +74,8 @@ export async function runTinybenchSuites(suites: TinybenchSuiteSettings[], optio
 
   const random = mulberry32(options.seed ?? Math.floor(Math.random() * 2 ** 32));
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'perfgate-'));
+  const removeWorkDir = () => rmSync(workDir, { recursive: true, force: true });
+  const forget = cleanUpOnInterrupt(removeWorkDir);
   try {
     const most = Math.max(0, ...suites.map((suite) => suite.rounds));
     for (let round = 1; round <= most && script; round++) {
@@ -80,7 +83,8 @@ export async function runTinybenchSuites(suites: TinybenchSuiteSettings[], optio
       for (const state of shuffled(due, random)) await runSuiteRound(state, round, script, workDir, options);
     }
   } finally {
-    rmSync(workDir, { recursive: true, force: true });
+    forget();
+    removeWorkDir();
   }
   return { benchmarks: states.flatMap(toBenchmarks), warnings: states.flatMap((s) => [...s.warnings].map((w) => `${s.suite.name}: ${w}`)) };
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,8 +100,10 @@ describe('runTinybenchSuites: abort', () => {
 
   it('takes the round and its children down when perfgate itself is terminated', async () => {
     const pidFile = path.join(scratch, 'terminated.pid');
+    const tmp = path.join(scratch, 'tmp'); // where the terminated run keeps its job files
+    mkdirSync(tmp);
     const parent = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'drive-hanging-run.ts')], {
-      env: { ...process.env, PERFGATE_TEST_PIDFILE: pidFile },
+      env: { ...process.env, PERFGATE_TEST_PIDFILE: pidFile, TMPDIR: tmp },
       stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => parent.once('exit', (_code, signal) => resolve(signal)));
@@ -112,5 +114,6 @@ describe('runTinybenchSuites: abort', () => {
     const deadline = Date.now() + 2000;
     while (isAlive(grandchild) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(isAlive(grandchild)).toBe(false);
+    expect(readdirSync(tmp).filter((name) => name.startsWith('perfgate-'))).toEqual([]);
   });
 });

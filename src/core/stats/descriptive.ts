@@ -43,30 +43,134 @@ export function sortedCopy(values: ArrayLike<number>): Float64Array {
   return new Float64Array(values as ArrayLike<number>).sort();
 }
 
-function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
+/** All rounds' samples in one ascending array: the pooled samples. One typed sort of the pool. */
+export function pooledSorted(rounds: readonly ArrayLike<number>[]): Float64Array {
+  return pooledSamples(rounds).sort();
+}
+
+/** Rearranges `b` so that b[k] is its k-th smallest value (Hoare's quickselect) and returns it. */
+function selectInPlace(b: Float64Array, k: number, from = 0): number {
+  let lo = from;
+  let hi = b.length - 1;
+  while (hi > lo) {
+    const pivot = b[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (b[i]! < pivot) i++;
+      while (b[j]! > pivot) j--;
+      if (i <= j) {
+        const t = b[i]!;
+        b[i] = b[j]!;
+        b[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return b[k]!;
+  }
+  return b[k]!;
 }
 
 /**
- * All rounds in one ascending array: the pooled samples. The rounds arrive sorted, so merging
- * them pairwise (O(n log k)) is several times faster than sorting the pool again.
+ * Type-7 percentile of `b` in any order, by selection; rearranges `b`. Everything before `from`
+ * must already be <= everything after it (true after selecting a lower percentile), so ascending
+ * percentiles can be taken one after another, each searching only what is left.
  */
-export function pooledSorted(sortedRounds: readonly Float64Array[]): Float64Array {
-  if (sortedRounds.length === 0) return new Float64Array(0);
-  let level = [...sortedRounds];
-  while (level.length > 1) {
-    const next: Float64Array[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeTwo(level[i]!, level[i + 1]!) : level[i]!);
-    level = next;
+function percentileInPlace(b: Float64Array, q: number, from: number): { value: number; index: number } {
+  const n = b.length;
+  const index = (n - 1) * q;
+  const below = Math.floor(index);
+  const a = selectInPlace(b, below, Math.min(from, below));
+  if (below >= n - 1) return { value: a, index: below };
+  // The next order statistic is the smallest value right of the selected one.
+  let next = Number.POSITIVE_INFINITY;
+  for (let i = below + 1; i < n; i++) if (b[i]! < next) next = b[i]!;
+  const t = index - below;
+  const diff = next - a;
+  return { value: t >= 0.5 ? next - diff * (1 - t) : a + diff * t, index: below };
+}
+
+/**
+ * `summarize` by selection instead of sorting (expected O(n)), for the large pools compare sees.
+ * Takes ownership of `b` and rearranges it. Same results as `summarize`.
+ */
+export function summarizeInPlace(b: Float64Array): Summary {
+  assertNonEmpty(b, 'summarize');
+  const n = b.length;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = b[i]!;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  return level[0]!;
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (b[i]! - mean) * (b[i]! - mean);
+  const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+  const med = percentileInPlace(b, 0.5, 0);
+  const p95 = percentileInPlace(b, 0.95, med.index);
+  const p99 = percentileInPlace(b, 0.99, p95.index);
+  const deviations = scratchCopy(b);
+  for (let i = 0; i < n; i++) deviations[i] = Math.abs(deviations[i]! - med.value);
+  const mad = percentileInPlace(deviations, 0.5, 0).value;
+  return {
+    n,
+    min,
+    max,
+    mean,
+    median: med.value,
+    p50: med.value,
+    p95: p95.value,
+    p99: p99.value,
+    sd,
+    cv: relative(sd, mean),
+    robustCv: relative(MAD_SCALE * mad, med.value),
+  };
+}
+
+/** All rounds' samples in one array, in round order (a fresh buffer the caller owns). */
+export function pooledSamples(rounds: readonly ArrayLike<number>[]): Float64Array {
+  let total = 0;
+  for (const round of rounds) total += round.length;
+  const pooled = new Float64Array(total);
+  let offset = 0;
+  for (const round of rounds) {
+    pooled.set(round, offset);
+    offset += round.length;
+  }
+  return pooled;
+}
+
+// One reusable buffer for selections: comparing a thousand benchmarks selects tens of thousands
+// of round medians, and a fresh array for each is most of the garbage the comparison makes.
+// Selection is synchronous, so no two callers can share it at once.
+let scratch = new Float64Array(1024);
+
+function scratchCopy(values: ArrayLike<number>): Float64Array {
+  if (scratch.length < values.length) scratch = new Float64Array(Math.max(values.length, scratch.length * 2));
+  const view = scratch.subarray(0, values.length);
+  view.set(values);
+  return view;
+}
+
+/** Median without sorting, in expected O(n): a round's median is needed far more often than its order. */
+export function selectMedian(values: ArrayLike<number>): number {
+  assertNonEmpty(values, 'median');
+  const b = scratchCopy(values);
+  const n = b.length;
+  const mid = n >> 1;
+  const upper = selectInPlace(b, mid);
+  if (n % 2 === 1) return upper;
+  // After selection everything left of mid is <= upper: the lower middle is their maximum.
+  let lower = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < mid; i++) if (b[i]! > lower) lower = b[i]!;
+  return (lower + upper) / 2;
 }
 
 /** Median of an array in any order. */
@@ -169,16 +273,14 @@ export function summarizeSorted(sorted: ArrayLike<number>): Summary {
 export function summarizeRounds(rounds: readonly (readonly number[])[], timeUnit: boolean): MetricSummary {
   if (rounds.length === 0) throw new Error('summarizeRounds: expected at least one round, got none');
   rounds.forEach((round, i) => assertNonEmpty(round, `summarizeRounds (round ${i + 1})`));
-  const sortedRounds = rounds.map((round) => sortedCopy(round));
-  return summarizeSortedRounds(sortedRounds, pooledSorted(sortedRounds), timeUnit);
+  return summarizePooled(summarizeInPlace(pooledSamples(rounds)), rounds.map(selectMedian), timeUnit);
 }
 
-/** `summarizeRounds` from each round sorted and all samples pooled and sorted, as compare has them. */
-export function summarizeSortedRounds(sortedRounds: readonly ArrayLike<number>[], pooledSorted: ArrayLike<number>, timeUnit: boolean): MetricSummary {
-  const pooled = summarizeSorted(pooledSorted);
-  const medians = sortedRounds.map((round) => medianOfSorted(round));
+/** `summarizeRounds` from the pooled samples in ascending order and each round's median, as compare has them. */
+export function summarizePooled(pooled: Summary, roundMedians: readonly number[], timeUnit: boolean): MetricSummary {
+  const medians = roundMedians as number[];
   const roundCv = medians.length > 1 ? summarize(medians).robustCv : 0;
-  const result: MetricSummary = { ...pooled, rounds: sortedRounds.length, roundCv };
+  const result: MetricSummary = { ...pooled, rounds: medians.length, roundCv };
   if (timeUnit) result.opsPerSecond = 1000 / pooled.mean;
   return result;
 }
