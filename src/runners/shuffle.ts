@@ -1,14 +1,7 @@
-/** mulberry32: a small seeded generator, so that a run's round order can be replayed from its seed. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../core/stats.js';
+
+/** The seeded generator of the statistics, so that a run's round order can be replayed from its seed. */
+export const mulberry32 = createRandom;
 
 /** Fisher–Yates on a copy. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {

@@ -59,7 +59,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   if (report.baseline.method !== 'none') out.push(`compared with the ${escapeTerminalText(methodText(report))}`);
   out.push('');
   if (shown.length > 0) out.push(...layout(shown, options.color));
-  else out.push(`All ${rows.length} measurements are within their noise.`);
+  else out.push(rows.length === 1 ? 'The one measurement is within its noise.' : `All ${rows.length} measurements are within their noise.`);
   if (!options.all && shown.length < rows.length && shown.length > 0) out.push(`(${rows.length - shown.length} unchanged rows hidden; --all shows them)`);
   const reasons = shown.filter((r) => r.verdict !== 'pass' && r.verdict !== 'improved' && r.reasons.length > 0);
   if (reasons.length > 0) {
