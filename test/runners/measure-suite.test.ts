@@ -25,7 +25,7 @@ describe('measureSuite (one round, in this process)', () => {
   it('keeps the time order: falling durations stay falling', async () => {
     const [task] = (await measure('shrinking.bench.mjs')).tasks;
     expect(task!.samples.length).toBeGreaterThanOrEqual(5);
-    expect(fallOverTime(task!.samples)).toBeGreaterThan(0.1);
+    expect(fallOverTime(task!.samples)).toBeGreaterThan(0.7);
   });
 
   it('gives a throwing task its error and measures the others', async () => {

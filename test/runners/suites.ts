@@ -42,13 +42,19 @@ export function isAlive(pid: number): boolean {
  * How much a series fell from its first third to its last third, by medians so that a scheduler
  * hiccup does not count: positive for the shrinking fixtures in time order, negative once sorted.
  */
+/**
+ * The share of sample pairs (earlier, later) in which the later one is faster: 1 for a strictly
+ * falling series, 0 for a sorted rising one. Rank-based, so a few pauses from a busy machine
+ * cannot flip it the way they can shift a difference of means or medians.
+ */
 export function fallOverTime(samples: readonly number[]): number {
-  const third = Math.max(1, Math.floor(samples.length / 3));
-  return median(samples.slice(0, third)) - median(samples.slice(-third));
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  let falling = 0;
+  let pairs = 0;
+  for (let i = 0; i < samples.length; i++) {
+    for (let j = i + 1; j < samples.length; j++) {
+      pairs++;
+      if (samples[j]! < samples[i]!) falling++;
+    }
+  }
+  return pairs === 0 ? 0 : falling / pairs;
 }

@@ -70,7 +70,7 @@ describe('runTinybenchSuites: suites that work', () => {
   it('keeps the samples of a round in time order (every process starts the shrinking task afresh)', () => {
     for (const samples of roundsOf(byId(run, 'shrinking/shrinking'))) {
       expect(samples.length).toBeGreaterThanOrEqual(5);
-      expect(fallOverTime(samples)).toBeGreaterThan(0.3); // about 0.05 ms less per call
+      expect(fallOverTime(samples)).toBeGreaterThan(0.7); // each call about 0.05 ms shorter
       // Fresh process per round: each round begins near the task's slowest (about 2 ms).
       expect(samples[0]).toBeGreaterThan(1.5);
     }
