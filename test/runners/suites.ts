@@ -39,10 +39,6 @@ export function isAlive(pid: number): boolean {
 }
 
 /**
- * How much a series fell from its first third to its last third, by medians so that a scheduler
- * hiccup does not count: positive for the shrinking fixtures in time order, negative once sorted.
- */
-/**
  * The share of sample pairs (earlier, later) in which the later one is faster: 1 for a strictly
  * falling series, 0 for a sorted rising one. Rank-based, so a few pauses from a busy machine
  * cannot flip it the way they can shift a difference of means or medians.
