@@ -254,13 +254,6 @@ describe('mannWhitneyU', () => {
     expectSig(asymptotic.p, 0.0258235637181354);
   });
 
-  it('exact with n1 = n2 = 30 takes well under 50 ms', () => {
-    const start = performance.now();
-    mannWhitneyU(by, bx);
-    hodgesLehmannShift(bx, by);
-    expect(performance.now() - start).toBeLessThan(50);
-  });
-
   it('ties: normal approximation with tie and continuity correction', () => {
     // python: mannwhitneyu([1, 2, 2, 3, 4, 4, 4, 5], [3, 4, 5, 5, 6, 6, 7],
     //                      method='asymptotic', use_continuity=True)  -> (8.0, 0.021920655864769517)
@@ -558,15 +551,13 @@ describe('bootstrapRatio', () => {
     expect([c.lo, c.hi]).not.toEqual([a.lo, a.hi]);
   });
 
-  it('20% slower: the p95 interval contains 1.2; 1000 samples x 10 rounds x 2000 resamples well under 1 s', () => {
-    const start = performance.now();
+  // How fast this runs is measured in bench/ (npm run bench), not asserted here.
+  it('20% slower: the p95 interval contains 1.2 (1000 samples x 10 rounds x 2000 resamples)', () => {
     const r = bootstrapRatio(base, head, p95);
-    const elapsed = performance.now() - start;
     expect(r.lo).toBeLessThan(1.2);
     expect(r.hi).toBeGreaterThan(1.2);
     expect(r.lo).toBeLessThanOrEqual(r.estimate);
     expect(r.hi).toBeGreaterThanOrEqual(r.estimate);
-    expect(elapsed).toBeLessThan(1000); // typically about 0.2 s
   });
 
   it('rejects empty input and bad options', () => {
