@@ -1,14 +1,174 @@
-import { processIo } from './cli/io.js';
-import { main } from './cli/main.js';
+import * as core from '@actions/core';
+import path from 'node:path';
+import { failureMessage } from './action/fail-policy.js';
+import { readRunContext, type RunContext } from './action/github-context.js';
+import { Deadline } from './action/deadline.js';
+import { InputError, readActionInputs, type ActionInputs } from './action/inputs.js';
+import { annotateRegressions, setReportOutputs, writeJobSummary } from './action/report-sinks.js';
+import { loadBaselineFile, type LoadedBaseline } from './cli/baseline-file.js';
+import type { CliIo } from './cli/io.js';
+import { measure } from './cli/measure.js';
+import { writeReport, writeResults } from './cli/output-files.js';
+import { ConfigError } from './config/config-error.js';
+import { readSettings } from './config/load-settings.js';
+import { createPolicy } from './config/resolve-policy.js';
+import type { Settings } from './config/settings.js';
+import { evaluate } from './core/evaluate.js';
+import type { Report, Results } from './core/model.js';
+import { renderMarkdown } from './core/render/markdown.js';
+import { loadArtifactBaseline, uploadBaselineArtifact } from './github/artifact-baseline.js';
+import { createOctokit, type GitHubClient } from './github/octokit-client.js';
+import { upsertStickyComment } from './github/sticky-comment.js';
+import { ResultsError } from './results/results-error.js';
 
-/**
- * The action's entry. Until the GitHub integration lands it runs the same pipeline as
- * `perfgate run` against the committed baseline, with the `config` input when given.
- */
+const HANDLED_EVENTS = new Set(['pull_request', 'push', 'workflow_dispatch', 'schedule']);
+
+const actionIo: CliIo = {
+  cwd: process.cwd(),
+  stdout: (text) => core.info(text),
+  stderr: (text) => core.info(text),
+  color: false,
+};
+
+/** Artifact baseline first, then the committed file, then none; each step down is a warning. */
+async function findBaseline(client: GitHubClient, inputs: ActionInputs, ctx: RunContext, settings: Settings, baseBranch: string, deadline: Deadline): Promise<LoadedBaseline> {
+  const warnings: string[] = [];
+  if (settings.baseline.source !== 'file') {
+    try {
+      const found = await deadline.run('reading the baseline artifact', () =>
+        loadArtifactBaseline(client, {
+          owner: ctx.owner,
+          repo: ctx.repo,
+          name: inputs.baselineArtifact,
+          baseBranch,
+          ...(ctx.pullRequest ? { baseSha: ctx.pullRequest.baseSha } : {}),
+          ...(ctx.repositoryId !== undefined ? { repositoryId: ctx.repositoryId } : {}),
+          debug: (line: string) => core.debug(line),
+        }),
+      );
+      warnings.push(...found.warnings);
+      if (found.results) return { results: found.results, info: found.info, warnings };
+    } catch (error) {
+      warnings.push(`${(error as Error).message}; falling back to the committed baseline`);
+    }
+  }
+  const committed = await loadBaselineFile(settings.baseline.path, settings.rootDir, 'committed');
+  return { ...committed, warnings: [...warnings, ...committed.warnings] };
+}
+
+async function resolveBaseBranch(client: GitHubClient, inputs: ActionInputs, ctx: RunContext): Promise<string> {
+  if (inputs.baseBranch) return inputs.baseBranch;
+  if (ctx.pullRequest) return ctx.pullRequest.baseRef;
+  if (ctx.defaultBranch) return ctx.defaultBranch;
+  const { data } = await client.rest.repos.get({ owner: ctx.owner, repo: ctx.repo });
+  return data.default_branch;
+}
+
+async function publish(client: GitHubClient, inputs: ActionInputs, ctx: RunContext, report: Report, deadline: Deadline): Promise<string> {
+  if (!ctx.pullRequest) return '';
+  const failing = failureMessage(report, inputs.failOn) !== null;
+  try {
+    const outcome = await deadline.run('posting the pull request comment', () =>
+      upsertStickyComment(client, {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        issueNumber: ctx.pullRequest!.number,
+        commentId: inputs.commentId,
+        body: renderMarkdown(report),
+        mode: inputs.comment,
+        failing,
+        changed: report.verdict !== 'pass',
+        token: inputs.token,
+        log: (line) => core.info(line),
+      }),
+    );
+    if (outcome.action === 'skipped') {
+      core.info(`no comment: ${outcome.reason}`);
+      return '';
+    }
+    core.info(`${outcome.action} the perfgate comment: ${outcome.url}`);
+    return outcome.url;
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    const hint = status === 403 ? ' (the workflow needs "permissions: pull-requests: write"; pull requests from forks get a read-only token)' : '';
+    core.warning(`no comment was posted: ${(error as Error).message}${hint}`);
+    return '';
+  }
+}
+
+async function uploadBaseline(inputs: ActionInputs, ctx: RunContext, client: GitHubClient, resultsFile: string, deadline: Deadline): Promise<void> {
+  try {
+    const uploaded = await deadline.run('uploading the baseline artifact', () =>
+      uploadBaselineArtifact({
+        name: inputs.baselineArtifact,
+        files: [resultsFile],
+        rootDirectory: path.dirname(resultsFile),
+        ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
+        client,
+        owner: ctx.owner,
+        repo: ctx.repo,
+        runId: ctx.runId,
+      }),
+    );
+    core.info(`uploaded the baseline artifact ${inputs.baselineArtifact} (#${uploaded.id}, ${uploaded.size} bytes)`);
+  } catch (error) {
+    core.warning(`the baseline artifact was not uploaded: ${(error as Error).message}`);
+  }
+}
+
+function describeRun(ctx: RunContext, baseBranch: string): { upload: boolean } {
+  if (ctx.eventName === 'pull_request') return { upload: false };
+  const onBase = ctx.ref === `refs/heads/${baseBranch}`;
+  if (!onBase) core.info(`${ctx.eventName} on ${ctx.ref}, not the base branch ${baseBranch}: the baseline artifact is left alone`);
+  return { upload: onBase };
+}
+
+/** The action: measure, compare, write files, then talk to GitHub, then pass or fail the check. */
 export async function run(): Promise<void> {
-  const config = process.env['INPUT_CONFIG'];
-  const workspace = process.env['GITHUB_WORKSPACE'];
-  if (workspace) process.chdir(workspace);
-  const code = await main(['run', ...(config ? ['--config', config] : [])], processIo());
-  process.exitCode = code;
+  try {
+    const inputs = readActionInputs();
+    const ctx = readRunContext();
+    if (!HANDLED_EVENTS.has(ctx.eventName)) {
+      core.notice(`perfgate does nothing on "${ctx.eventName}" events: it runs on pull_request, push, workflow_dispatch and schedule`);
+      return;
+    }
+    if (inputs.workingDirectory) process.chdir(inputs.workingDirectory);
+    actionIo.cwd = process.cwd();
+    const deadline = new Deadline(inputs.networkTimeoutMs);
+    const client = createOctokit({ token: inputs.token, log: (line) => core.info(line) });
+
+    const settings = await readSettings({ cwd: actionIo.cwd, ...(inputs.configPath ? { configPath: inputs.configPath } : {}) });
+    const outDir = path.resolve(actionIo.cwd, inputs.outputDirectory);
+    const head: Results = await measure(settings, actionIo);
+    if (ctx.pullRequest) head.meta.commit = ctx.pullRequest.headSha;
+    // Results reach the disk before any network call: a GitHub outage loses no measurement.
+    const resultsFile = await writeResults(outDir, head);
+
+    const baseBranch = await deadline.run('reading the repository', () => resolveBaseBranch(client, inputs, ctx)).catch((error: Error) => {
+      core.warning(`${error.message}; assuming the base branch is "main"`);
+      return 'main';
+    });
+    const plan = describeRun(ctx, baseBranch);
+    const baseline = await findBaseline(client, inputs, ctx, settings, baseBranch, deadline);
+    for (const warning of baseline.warnings) core.warning(warning);
+    const report = evaluate({ head, base: baseline.results, baseline: baseline.info, policy: createPolicy(settings), warnings: baseline.warnings });
+    const files = await writeReport(outDir, report);
+    await writeJobSummary(report);
+    annotateRegressions(report);
+
+    const commentUrl = await publish(client, inputs, ctx, report, deadline);
+    if (plan.upload) await uploadBaseline(inputs, ctx, client, resultsFile, deadline);
+    setReportOutputs(report, files, commentUrl);
+
+    const failure = failureMessage(report, inputs.failOn);
+    if (failure) core.setFailed(failure);
+    else core.info(`perfgate: ${report.verdict}`);
+  } catch (error) {
+    if (error instanceof InputError || error instanceof ConfigError || error instanceof ResultsError) {
+      core.setFailed(error.message);
+      return;
+    }
+    core.setFailed(`perfgate: internal error: ${(error as Error).message}`);
+    if (error instanceof Error && error.stack) core.debug(error.stack);
+  }
 }

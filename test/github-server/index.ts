@@ -1,0 +1,191 @@
+/**
+ * A local, strict GitHub for end-to-end tests of the built action: REST API (validated against
+ * GitHub's official description), the Actions results service and blob storage that
+ * @actions/artifact uploads through, and injectable faults. Listens on 127.0.0.1 only.
+ *
+ *   const gh = await startTestGitHub();
+ *   env: GITHUB_API_URL=gh.url, ACTIONS_RESULTS_URL=gh.resultsUrl, ACTIONS_RUNTIME_TOKEN=gh.runtimeToken,
+ *        INPUT_TOKEN / GITHUB_TOKEN=gh.token, GITHUB_RUN_ID=String(gh.runId); leave GITHUB_SERVER_URL unset
+ *   ... run `node dist/index.js` ...
+ *   expect(gh.validationErrors).toEqual([]);
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { BlobStore } from './blob-storage.js';
+import { Faults } from './faults.js';
+import type { FaultSpec } from './faults.js';
+import { randomToken } from './http-util.js';
+import { makeRuntimeToken } from './results-service.js';
+import { createHandler } from './router.js';
+import type { LoggedRequest } from './router.js';
+import { artifactRoutes } from './routes-artifacts.js';
+import { commentRoutes } from './routes-comments.js';
+import { repoRoutes } from './routes-repo.js';
+import { State } from './state.js';
+import type { Comment, IssueRecord, PullRecord, SeedArtifact, StatusRecord, TestGitHubOptions, UploadContext } from './state.js';
+
+export type { Comment, FaultSpec, IssueRecord, LoggedRequest, PullRecord, SeedArtifact, StatusRecord, TestGitHubOptions, UploadContext };
+export type { FaultKind } from './faults.js';
+export { validateRequest, validateResponse } from './openapi-validator.js';
+export { MAX_COMMENT_CHARS } from './routes-comments.js';
+
+/** An artifact as the server holds it: what the REST API shows, plus the zip bytes it serves. */
+export interface ArtifactRecord {
+  id: number;
+  name: string;
+  runId: number;
+  repositoryId: number;
+  /** differs from repositoryId for an artifact from a fork */
+  headRepositoryId: number;
+  headBranch: string;
+  headSha: string;
+  createdAt: string;
+  expiresAt: string;
+  expired: boolean;
+  sizeInBytes: number;
+  digest: string;
+  zip: Uint8Array;
+  /** 'upload' when it came through the results service */
+  source: 'seeded' | 'upload';
+}
+
+export interface TestGitHub {
+  /** http://127.0.0.1:PORT — GITHUB_API_URL */
+  url: string;
+  /** ACTIONS_RESULTS_URL: the Twirp results service + blob storage (its own port: another origin) */
+  resultsUrl: string;
+  /** ACTIONS_RUNTIME_TOKEN: a JWT whose scp claim is Actions.Results:<runBackendId>:<jobBackendId> */
+  runtimeToken: string;
+  /** the GITHUB_TOKEN the server accepts (`token X` or `Bearer X`); anything else -> 401 */
+  token: string;
+  /** the current workflow run (GITHUB_RUN_ID): uploads land here unless setNextUploadContext says otherwise */
+  runId: number;
+  owner: string;
+  repo: string;
+  repositoryId: number;
+
+  comments(issueNumber: number): Comment[];
+  /** seed a comment (by another user unless `login` is the token user) */
+  addComment(issueNumber: number, body: string, login?: string): Comment;
+  /** remove a comment as if someone deleted it on github.com; false if there was none */
+  deleteComment(id: number): boolean;
+  addArtifact(a: SeedArtifact): { id: number };
+  /** every artifact, seeded or uploaded, with its zip bytes (`zip`) */
+  artifacts(): ArtifactRecord[];
+  /** where later uploads through the results service are filed (sticky until changed) */
+  setNextUploadContext(c: Partial<UploadContext>): void;
+  /** a pull request GET /pulls/{n} answers (unknown numbers are 404) */
+  addPull(p: { number: number; headSha: string; headRef?: string; baseRef?: string; baseSha?: string; fromFork?: boolean; state?: 'open' | 'closed'; merged?: boolean; title?: string }): void;
+  issues(): IssueRecord[];
+  statuses(): StatusRecord[];
+
+  /**
+   * Each fault fires `times` times (default 1) on the next requests matching method + pathname
+   * (the regex is tested against the path without the query). `times: 0` disarms the faults
+   * injected earlier with the same method and path regex.
+   */
+  injectFault(f: FaultSpec): void;
+  /** disarm every fault */
+  clearFaults(): void;
+  requests: LoggedRequest[];
+  /** every request github.com would refuse (description mismatch, over-long comment ...), with the reason */
+  validationErrors: string[];
+  /** the server's own answers that do not fit the description (a bug in the stand-in) */
+  responseErrors: string[];
+  close(): Promise<void>;
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<TestGitHub> {
+  const state = new State(options);
+  const blobs = new BlobStore();
+  const faults = new Faults();
+  const runtime = { runBackendId: randomUUID(), jobBackendId: randomUUID(), token: '' };
+  runtime.token = makeRuntimeToken(runtime.runBackendId, runtime.jobBackendId);
+  const token = `ghs_${randomToken(36)}`;
+  const requests: LoggedRequest[] = [];
+  const validationErrors: string[] = [];
+  const responseErrors: string[] = [];
+  const deps = {
+    state,
+    blobs,
+    faults,
+    routes: { ...repoRoutes, ...commentRoutes, ...artifactRoutes },
+    token,
+    runtime,
+    requests,
+    validationErrors,
+    responseErrors,
+  };
+  const rest = createServer(createHandler('rest', deps));
+  const results = createServer(createHandler('results', deps));
+  const restPort = await listen(rest);
+  const resultsPort = await listen(results);
+  state.apiUrl = `http://127.0.0.1:${restPort}`;
+  blobs.origin = `http://127.0.0.1:${resultsPort}`;
+
+  const close = (server: Server): Promise<void> =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+
+  return {
+    url: state.apiUrl,
+    resultsUrl: `${blobs.origin}/`,
+    runtimeToken: runtime.token,
+    token,
+    runId: state.defaultRunId,
+    owner: state.owner,
+    repo: state.repo,
+    repositoryId: state.repositoryId,
+    comments: (n) => state.commentsOf(n).map((c) => state.renderComment(c)),
+    addComment: (n, body, login) => state.renderComment(state.addComment(n, body, login)),
+    deleteComment: (id) => {
+      const i = state.commentRecords.findIndex((c) => c.id === id);
+      if (i >= 0) state.commentRecords.splice(i, 1);
+      return i >= 0;
+    },
+    addArtifact: (a) => ({ id: state.seedArtifact(a).id }),
+    artifacts: () =>
+      state.artifactsNewestFirst().map((stored) => {
+        const { expiredFlag: _forced, ...a } = stored;
+        return { ...a, expired: state.isExpired(stored), sizeInBytes: a.zip.length };
+      }),
+    setNextUploadContext: (c) => {
+      state.uploadContext = { ...state.uploadContext, ...c };
+      state.runs.add(state.uploadContext.runId);
+    },
+    addPull: (p) => {
+      state.pulls.set(p.number, {
+        number: p.number,
+        headSha: p.headSha,
+        headRef: p.headRef ?? `feature-${p.number}`,
+        baseRef: p.baseRef ?? 'main',
+        baseSha: p.baseSha ?? 'b'.repeat(40),
+        fromFork: p.fromFork ?? false,
+        state: p.state ?? 'open',
+        merged: p.merged ?? false,
+        title: p.title ?? `Pull request ${p.number}`,
+      });
+    },
+    issues: () => [...state.issues.values()],
+    statuses: () => [...state.statuses],
+    injectFault: (f) => faults.add(f),
+    clearFaults: () => faults.clear(),
+    requests,
+    validationErrors,
+    responseErrors,
+    close: async () => {
+      await Promise.all([close(rest), close(results)]);
+    },
+  };
+}
