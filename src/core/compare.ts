@@ -9,7 +9,7 @@ import type {
   Statistic,
   Summary,
 } from './model.js';
-import { bootstrapRatio, hodgesLehmannRatio, mannWhitneyU, percentile, pooledSamples, selectMedian, sortedCopy, summarizeInPlace, summarizePooled } from './stats.js';
+import { bootstrapRatio, hodgesLehmannRatio, mannWhitneyU, pairedRatio, percentile, pooledSamples, selectMedian, sortedCopy, summarizeInPlace, summarizePooled } from './stats.js';
 
 /** The statistics of one metric, base against head, before any policy is applied. */
 export interface MetricDelta {
@@ -25,7 +25,7 @@ export interface MetricDelta {
   ratio: number | null;
   ci: [number, number] | null;
   p: number | null;
-  test: 'mann-whitney' | 'bootstrap' | 'summaries' | 'none';
+  test: 'mann-whitney' | 'signed-rank' | 'bootstrap' | 'summaries' | 'none';
   /** Robust CV of the per-round values of the gated statistic (the larger side), for power advice. */
   replicateCv: number | null;
   replicates: { base: number; head: number };
@@ -44,6 +44,11 @@ export interface CompareOptions {
   confidence: number;
   /** Seed of the bootstrap, fixed so that the same inputs give the same report. */
   seed: number;
+  /**
+   * Round i of base and round i of head were measured side by side (same-runner A/B): compare
+   * them pair by pair, so that drift during the run cancels out.
+   */
+  paired?: boolean;
 }
 
 const TAIL_STATISTICS: ReadonlySet<Statistic> = new Set(['p95', 'p99', 'max']);
@@ -181,6 +186,16 @@ function compareMetric(
     return delta;
   }
   delta.replicateCv = Math.max(robustCv(base.replicates), robustCv(head.replicates));
+  if (options.paired && base.replicates.length === head.replicates.length && allPositive(base.replicates) && allPositive(head.replicates)) {
+    const paired = pairedRatio(base.replicates, head.replicates, options.confidence);
+    // What decides a paired comparison is the spread of the per-pair ratios, not of each side.
+    delta.replicateCv = robustCv(base.replicates.map((b, i) => (head.replicates[i] as number) / b));
+    delta.ratio = paired.estimate;
+    delta.ci = [paired.lo, paired.hi];
+    delta.p = paired.p;
+    delta.test = 'signed-rank';
+    return delta;
+  }
   delta.p = mannWhitneyU(base.replicates, head.replicates).p;
   if (!allPositive(base.replicates) || !allPositive(head.replicates)) {
     delta.test = 'mann-whitney';

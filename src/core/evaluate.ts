@@ -9,11 +9,13 @@ export interface EvaluateInput {
   policy: Policy;
   /** Warnings gathered by the shell (baseline lookup, runner) to show with the report. */
   warnings?: string[];
+  /** Base and head rounds were interleaved on one machine and are compared pair by pair. */
+  paired?: boolean;
 }
 
 /** Results in, report out: the whole decision, with no I/O, shared by the CLI and the action. */
 export function evaluate(input: EvaluateInput): Report {
-  const deltas = compareResults(input.base, input.head, input.policy, { confidence: 1 - input.policy.alpha, seed: 1 });
+  const deltas = compareResults(input.base, input.head, input.policy, { confidence: 1 - input.policy.alpha, seed: 1, paired: input.paired ?? false });
   const warnings = [...(input.warnings ?? []), ...input.head.warnings, ...fingerprintWarnings(input)];
   return decideVerdict(deltas, {
     alpha: input.policy.alpha,

@@ -43,7 +43,11 @@ function headline(report: Report): string {
 
 function subline(report: Report): string {
   const commit = report.baseline.commit ? ` at \`${report.baseline.commit.slice(0, 12)}\`` : '';
-  return `Compared with the ${escapeMarkdownText(methodText(report))}${commit}. Each round is a fresh process; changes are tested over rounds (Mann–Whitney U, Holm-corrected), "~" marks a change that is not significant.`;
+  const paired = report.benchmarks.some((b) => b.metrics.some((m) => m.test === 'signed-rank'));
+  const test = paired
+    ? 'base and head ran in interleaved rounds on this runner and are compared round by round (Wilcoxon signed-rank, Holm-corrected)'
+    : 'changes are tested over rounds (Mann–Whitney U, Holm-corrected)';
+  return `Compared with the ${escapeMarkdownText(methodText(report))}${commit}. Each round is a fresh process; ${test}; "~" marks a change that is not significant.`;
 }
 
 function reasonLines(rows: readonly Row[]): string[] {
