@@ -11171,7 +11171,7 @@ function percentile(sorted, q) {
     return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 /** Median of an ascending array (mean of the two middle values for even n, as numpy.median). */
-function descriptive_medianOfSorted(sorted) {
+function medianOfSorted(sorted) {
     assertNonEmpty(sorted, 'median');
     const n = sorted.length;
     const mid = n >> 1;
@@ -11323,7 +11323,7 @@ function selectMedian(values) {
 }
 /** Median of an array in any order. */
 function median(values) {
-    return descriptive_medianOfSorted(sortedCopy(values));
+    return medianOfSorted(sortedCopy(values));
 }
 /**
  * Median absolute deviation of an ascending array around its median `m`, in O(n): the deviations
@@ -11395,7 +11395,7 @@ function summarizeSorted(sorted) {
     for (let i = 0; i < n; i++)
         squares += (sorted[i] - mean) * (sorted[i] - mean);
     const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-    const med = descriptive_medianOfSorted(sorted);
+    const med = medianOfSorted(sorted);
     const mad = madOfSorted(sorted, med);
     return {
         n,
@@ -11590,7 +11590,7 @@ function normalQuantile(p) {
 /** Largest n1 + n2 for which the exact Mann–Whitney distribution is used. */
 const MANN_WHITNEY_EXACT_MAX_TOTAL = 60;
 /** Largest number of non-zero differences for which the exact signed-rank distribution is used. */
-const rank_tests_SIGNED_RANK_EXACT_MAX_N = 50;
+const SIGNED_RANK_EXACT_MAX_N = 50;
 /** Mid-ranks of the values, as R's `rank` and scipy's `rankdata`. */
 function rank(values) {
     const n = values.length;
@@ -11612,11 +11612,11 @@ function rank(values) {
     return { ranks, ties };
 }
 /** Sizes of groups of equal values (only groups of 2 or more). */
-function rank_tests_tieGroups(values) {
+function tieGroups(values) {
     return rank(values).ties;
 }
 /** Sum of t^3 - t over tie groups: the tie correction term of the rank-test variances. */
-function rank_tests_tieTerm(ties) {
+function tieTerm(ties) {
     let sum = 0;
     for (const t of ties)
         sum += t * t * t - t;
@@ -11655,7 +11655,7 @@ function mannWhitneyCounts(n1, n2) {
     return f[n1];
 }
 /** Frequencies of the signed-rank statistic T+ (0 .. n(n+1)/2) over all 2^n sign patterns. */
-function rank_tests_signedRankCounts(n) {
+function signedRankCounts(n) {
     const maxT = (n * (n + 1)) / 2;
     const counts = new Float64Array(maxT + 1);
     counts[0] = 1;
@@ -11686,7 +11686,7 @@ function exactTwoSided(counts, statistic) {
 /**
  * Smallest q with P(S <= q) >= p (R's `qwilcox` / `qsignrank`, including their 10 * DBL_EPSILON fuzz).
  */
-function rank_tests_lowerQuantile(counts, p) {
+function lowerQuantile(counts, p) {
     const sum = total(counts);
     const target = p - 10 * Number.EPSILON;
     let cumulative = 0;
@@ -11726,7 +11726,7 @@ function mannWhitneyU(x, y) {
         return { u, p: exactTwoSided(mannWhitneyCounts(n1, n2), u), method: 'exact' };
     }
     const n = n1 + n2;
-    const variance = ((n1 * n2) / 12) * (n + 1 - rank_tests_tieTerm(ties) / (n * (n - 1)));
+    const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm(ties) / (n * (n - 1)));
     return { u, p: normalTwoSided(u, (n1 * n2) / 2, variance), method: 'asymptotic' };
 }
 /**
@@ -11735,7 +11735,7 @@ function mannWhitneyU(x, y) {
  * n <= 50; otherwise the normal approximation with tie and continuity correction. No non-zero
  * difference at all gives p = 1.
  */
-function rank_tests_wilcoxonSignedRank(d) {
+function wilcoxonSignedRank(d) {
     assertSample(d, 'wilcoxonSignedRank');
     const nonZero = d.filter((v) => v !== 0);
     const n = nonZero.length;
@@ -11746,10 +11746,10 @@ function rank_tests_wilcoxonSignedRank(d) {
     for (let i = 0; i < n; i++)
         if (nonZero[i] > 0)
             tPlus += ranks[i];
-    if (ties.length === 0 && n === d.length && n <= rank_tests_SIGNED_RANK_EXACT_MAX_N) {
-        return { p: exactTwoSided(rank_tests_signedRankCounts(n), tPlus), method: 'exact' };
+    if (ties.length === 0 && n === d.length && n <= SIGNED_RANK_EXACT_MAX_N) {
+        return { p: exactTwoSided(signedRankCounts(n), tPlus), method: 'exact' };
     }
-    const variance = (n * (n + 1) * (2 * n + 1)) / 24 - rank_tests_tieTerm(ties) / 48;
+    const variance = (n * (n + 1) * (2 * n + 1)) / 24 - tieTerm(ties) / 48;
     return { p: normalTwoSided(tPlus, (n * (n + 1)) / 4, variance), method: 'asymptotic' };
 }
 
@@ -11818,16 +11818,16 @@ function hodgesLehmannShift(x, y, confidence = 0.95) {
         for (const xi of x)
             diffs[w++] = yj - xi;
     diffs.sort();
-    const estimate = descriptive_medianOfSorted(diffs);
+    const estimate = medianOfSorted(diffs);
     const alpha = 1 - confidence;
     let k;
-    if (rank_tests_tieGroups([...x, ...y]).length === 0 && n1 + n2 <= MANN_WHITNEY_EXACT_MAX_TOTAL) {
-        k = Math.max(1, rank_tests_lowerQuantile(mannWhitneyCounts(n1, n2), alpha / 2));
+    if (tieGroups([...x, ...y]).length === 0 && n1 + n2 <= MANN_WHITNEY_EXACT_MAX_TOTAL) {
+        k = Math.max(1, lowerQuantile(mannWhitneyCounts(n1, n2), alpha / 2));
     }
     else {
         // Between two pairwise differences only the ties inside x and inside y remain.
         const n = n1 + n2;
-        const variance = ((n1 * n2) / 12) * (n + 1 - (rank_tests_tieTerm(rank_tests_tieGroups(x)) + rank_tests_tieTerm(rank_tests_tieGroups(y))) / (n * (n - 1)));
+        const variance = ((n1 * n2) / 12) * (n + 1 - (tieTerm(tieGroups(x)) + tieTerm(tieGroups(y))) / (n * (n - 1)));
         k = asymptoticRank(pairs, variance, confidence);
     }
     return { estimate, ...symmetricBounds(diffs, k) };
@@ -12913,7 +12913,11 @@ function headline(report) {
 }
 function subline(report) {
     const commit = report.baseline.commit ? ` at \`${report.baseline.commit.slice(0, 12)}\`` : '';
-    return `Compared with the ${escapeMarkdownText(methodText(report))}${commit}. Each round is a fresh process; changes are tested over rounds (Mann–Whitney U, Holm-corrected), "~" marks a change that is not significant.`;
+    const paired = report.benchmarks.some((b) => b.metrics.some((m) => m.test === 'signed-rank'));
+    const test = paired
+        ? 'base and head ran in interleaved rounds on this runner and are compared round by round (Wilcoxon signed-rank, Holm-corrected)'
+        : 'changes are tested over rounds (Mann–Whitney U, Holm-corrected)';
+    return `Compared with the ${escapeMarkdownText(methodText(report))}${commit}. Each round is a fresh process; ${test}; "~" marks a change that is not significant.`;
 }
 function reasonLines(rows) {
     const lines = [];
@@ -13287,6 +13291,16 @@ function compareMetric(metricName, baseMetric, headMetric, policy, options) {
         return delta;
     }
     delta.replicateCv = Math.max(robustCv(base.replicates), robustCv(head.replicates));
+    if (options.paired && base.replicates.length === head.replicates.length && allPositive(base.replicates) && allPositive(head.replicates)) {
+        const paired = pairedRatio(base.replicates, head.replicates, options.confidence);
+        // What decides a paired comparison is the spread of the per-pair ratios, not of each side.
+        delta.replicateCv = robustCv(base.replicates.map((b, i) => head.replicates[i] / b));
+        delta.ratio = paired.estimate;
+        delta.ci = [paired.lo, paired.hi];
+        delta.p = paired.p;
+        delta.test = 'signed-rank';
+        return delta;
+    }
     delta.p = mannWhitneyU(base.replicates, head.replicates).p;
     if (!allPositive(base.replicates) || !allPositive(head.replicates)) {
         delta.test = 'mann-whitney';
@@ -13552,7 +13566,7 @@ function decideVerdict(deltas, ctx) {
 
 /** Results in, report out: the whole decision, with no I/O, shared by the CLI and the action. */
 function evaluate(input) {
-    const deltas = compareResults(input.base, input.head, input.policy, { confidence: 1 - input.policy.alpha, seed: 1 });
+    const deltas = compareResults(input.base, input.head, input.policy, { confidence: 1 - input.policy.alpha, seed: 1, paired: input.paired ?? false });
     const warnings = [...(input.warnings ?? []), ...input.head.warnings, ...fingerprintWarnings(input)];
     return decideVerdict(deltas, {
         alpha: input.policy.alpha,
