@@ -218,6 +218,32 @@ export function decideVerdict(deltas: readonly BenchmarkDelta[], ctx: VerdictCon
     head: ctx.head,
     base: ctx.base,
     benchmarks,
-    warnings: ctx.warnings,
+    warnings: [...ctx.warnings, ...noiseFloorWarnings(deltas, ctx, gatedTests.length)],
   };
+}
+
+const MAX_NOISE_WARNINGS = 10;
+
+/**
+ * A threshold finer than the run can resolve is a gate that cannot close: say so, per metric,
+ * with the rounds it would take, whatever this run's verdict was.
+ */
+function noiseFloorWarnings(deltas: readonly BenchmarkDelta[], ctx: VerdictContext, gatedCount: number): string[] {
+  const alpha = ctx.alpha / Math.max(1, gatedCount);
+  const lines: string[] = [];
+  for (const b of deltas) {
+    for (const d of b.metrics) {
+      const threshold = d.policy.regression;
+      if (!d.policy.gate || threshold === null || d.replicateCv === null || d.replicateCv === 0 || d.p === null) continue;
+      const have = Math.min(d.replicates.base, d.replicates.head);
+      const need = roundsNeeded(d.replicateCv, threshold, alpha, ctx.power);
+      if (need > have) {
+        lines.push(
+          `${b.id} ${d.metric}: the ${formatPercent(threshold)} threshold is below what ${have} rounds can resolve (round-to-round spread ${formatPercent(d.replicateCv)}); about ${need} rounds per side would`,
+        );
+      }
+    }
+  }
+  if (lines.length <= MAX_NOISE_WARNINGS) return lines;
+  return [...lines.slice(0, MAX_NOISE_WARNINGS), `… and ${lines.length - MAX_NOISE_WARNINGS} more benchmarks whose threshold is below their noise floor`];
 }
