@@ -39,7 +39,7 @@ var __webpack_exports__ = {};
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ../../work/main/node_modules/tinybench/dist/index.js
+;// CONCATENATED MODULE: ./node_modules/tinybench/dist/index.js
 const e = Object.freeze(() => {}), t = globalThis.Event;
 var n = class extends t {
 	get error() {
