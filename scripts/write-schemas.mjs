@@ -15,6 +15,7 @@ register();
 const { z } = await import('zod');
 const { perfgateConfigSchema } = await import('../src/config/schema.ts');
 const { resultsSchema, minimalResultsSchema } = await import('../src/results/results-schema.ts');
+const { historySchema } = await import('../src/results/history-schema.ts');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,6 +28,7 @@ const targets = [
   { zodSchema: perfgateConfigSchema, outFile: 'schema/perfgate.schema.json', title: 'perfgate.yml', io: 'input' },
   { zodSchema: resultsSchema, outFile: 'schema/results.schema.json', title: 'perfgate results', io: 'output' },
   { zodSchema: minimalResultsSchema, outFile: 'schema/minimal-results.schema.json', title: 'perfgate minimal results', io: 'input' },
+  { zodSchema: historySchema, outFile: 'schema/history.schema.json', title: 'perfgate history of main', io: 'output' },
 ];
 
 function render({ zodSchema, title, io = 'input' }) {

@@ -8,13 +8,16 @@ import { annotateRegressions, setReportOutputs, writeJobSummary } from './action
 import { loadBaselineFile, type LoadedBaseline } from './cli/baseline-file.js';
 import type { CliIo } from './cli/io.js';
 import { measure } from './cli/measure.js';
-import { writeReport, writeResults } from './cli/output-files.js';
+import { writeHistory, writeReport, writeResults } from './cli/output-files.js';
 import { ConfigError } from './config/config-error.js';
 import { readSettings } from './config/load-settings.js';
 import { createPolicy } from './config/resolve-policy.js';
 import type { Settings } from './config/settings.js';
 import { evaluate } from './core/evaluate.js';
-import type { Report, Results } from './core/model.js';
+import type { HistoryPoint, Policy, Report, Results } from './core/model.js';
+import { appendHistory, historyPoint } from './core/history.js';
+import { measureSameRunner } from './cli/measure-same-runner.js';
+import { BaseSetupError } from './runners/base-worktree.js';
 import { renderMarkdown } from './core/render/markdown.js';
 import { loadArtifactBaseline, uploadBaselineArtifact } from './github/artifact-baseline.js';
 import { createOctokit, type GitHubClient } from './github/octokit-client.js';
@@ -47,7 +50,7 @@ async function findBaseline(client: GitHubClient, inputs: ActionInputs, ctx: Run
         }),
       );
       warnings.push(...found.warnings);
-      if (found.results) return { results: found.results, info: found.info, warnings };
+      if (found.results) return { results: found.results, info: found.info, warnings, history: found.history };
     } catch (error) {
       warnings.push(`${(error as Error).message}; falling back to the committed baseline`);
     }
@@ -96,13 +99,19 @@ async function publish(client: GitHubClient, inputs: ActionInputs, ctx: RunConte
   }
 }
 
-async function uploadBaseline(inputs: ActionInputs, ctx: RunContext, client: GitHubClient, resultsFile: string, deadline: Deadline): Promise<void> {
+/** The history the new baseline carries: the previous one's (or the previous results alone) plus this run. */
+function nextHistory(previous: LoadedBaseline | undefined, head: Results): HistoryPoint[] {
+  const before = previous?.history && previous.history.length > 0 ? previous.history : previous?.results ? [historyPoint(previous.results)] : [];
+  return appendHistory(before, historyPoint(head));
+}
+
+async function uploadBaseline(inputs: ActionInputs, ctx: RunContext, client: GitHubClient, files: string[], deadline: Deadline): Promise<void> {
   try {
     const uploaded = await deadline.run('uploading the baseline artifact', () =>
       uploadBaselineArtifact({
         name: inputs.baselineArtifact,
-        files: [resultsFile],
-        rootDirectory: path.dirname(resultsFile),
+        files,
+        rootDirectory: path.dirname(files[0]!),
         ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
         client,
         owner: ctx.owner,
@@ -123,6 +132,42 @@ function describeRun(ctx: RunContext, baseBranch: string): { upload: boolean } {
   return { upload: onBase };
 }
 
+interface SameRunnerOutcome {
+  /** Set when the same-runner comparison decided. */
+  report?: Report;
+  resultsFile?: string;
+  head?: Results;
+  /** Why it could not decide, for the report of the fallback. */
+  warnings: string[];
+}
+
+/**
+ * On a pull request, unless the config says artifact: build the base commit beside the checkout and
+ * run both here. When the base cannot be prepared, the baseline decides instead, with a warning.
+ */
+async function trySameRunner(settings: Settings, ctx: RunContext, policy: Policy, outDir: string): Promise<SameRunnerOutcome> {
+  if (!ctx.pullRequest || settings.compare.method === 'artifact') return { warnings: [] };
+  try {
+    const measured = await measureSameRunner(settings, actionIo, {
+      ref: ctx.pullRequest.baseSha,
+      policy,
+      headCommit: ctx.pullRequest.headSha,
+      fetchIfMissing: true,
+      foldSetup: (body) => core.group('perfgate: preparing the base commit', body),
+    });
+    // Results reach the disk before any network call: a GitHub outage loses no measurement.
+    const resultsFile = await writeResults(outDir, measured.head);
+    await writeResults(outDir, measured.base, 'base-results.json');
+    return { report: measured.report, resultsFile, head: measured.head, warnings: [] };
+  } catch (error) {
+    if (!(error instanceof BaseSetupError)) throw error;
+    const fallback = settings.baseline.source === 'file' ? 'the committed baseline' : 'the main-branch baseline';
+    const warning = `same-runner comparison impossible: ${error.message}; the verdict comes from ${fallback} instead`;
+    core.warning(warning);
+    return { warnings: [warning] };
+  }
+}
+
 /** The action: measure, compare, write files, then talk to GitHub, then pass or fail the check. */
 export async function run(): Promise<void> {
   try {
@@ -139,25 +184,40 @@ export async function run(): Promise<void> {
 
     const settings = await readSettings({ cwd: actionIo.cwd, ...(inputs.configPath ? { configPath: inputs.configPath } : {}) });
     const outDir = path.resolve(actionIo.cwd, inputs.outputDirectory);
-    const head: Results = await measure(settings, actionIo);
-    if (ctx.pullRequest) head.meta.commit = ctx.pullRequest.headSha;
-    // Results reach the disk before any network call: a GitHub outage loses no measurement.
-    const resultsFile = await writeResults(outDir, head);
+    const policy = createPolicy(settings);
+    const sameRunner = await trySameRunner(settings, ctx, policy, outDir);
+    let resultsFile = sameRunner.resultsFile;
+    if (!resultsFile) {
+      const head: Results = await measure(settings, actionIo);
+      if (ctx.pullRequest) head.meta.commit = ctx.pullRequest.headSha;
+      // Results reach the disk before any network call: a GitHub outage loses no measurement.
+      resultsFile = await writeResults(outDir, head);
+      sameRunner.head = head;
+    }
 
     const baseBranch = await deadline.run('reading the repository', () => resolveBaseBranch(client, inputs, ctx)).catch((error: Error) => {
       core.warning(`${error.message}; assuming the base branch is "main"`);
       return 'main';
     });
     const plan = describeRun(ctx, baseBranch);
-    const baseline = await findBaseline(client, inputs, ctx, settings, baseBranch, deadline);
-    for (const warning of baseline.warnings) core.warning(warning);
-    const report = evaluate({ head, base: baseline.results, baseline: baseline.info, policy: createPolicy(settings), warnings: baseline.warnings });
+    let report = sameRunner.report;
+    let previous: LoadedBaseline | undefined;
+    if (!report) {
+      const baseline = await findBaseline(client, inputs, ctx, settings, baseBranch, deadline);
+      for (const warning of baseline.warnings) core.warning(warning);
+      const warnings = [...sameRunner.warnings, ...baseline.warnings];
+      report = evaluate({ head: sameRunner.head!, base: baseline.results, baseline: baseline.info, policy, warnings, ...(baseline.history ? { history: baseline.history } : {}) });
+      previous = baseline;
+    }
     const files = await writeReport(outDir, report);
     await writeJobSummary(report);
     annotateRegressions(report);
 
     const commentUrl = await publish(client, inputs, ctx, report, deadline);
-    if (plan.upload) await uploadBaseline(inputs, ctx, client, resultsFile, deadline);
+    if (plan.upload) {
+      const historyFile = await writeHistory(outDir, nextHistory(previous, sameRunner.head!));
+      await uploadBaseline(inputs, ctx, client, [resultsFile, historyFile], deadline);
+    }
     setReportOutputs(report, files, commentUrl);
 
     const failure = failureMessage(report, inputs.failOn);

@@ -7,7 +7,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1604);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4410);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6430);
 
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .processIo */ .W)());
@@ -35,7 +35,7 @@ function processIo() {
 
 /***/ }),
 
-/***/ 4410:
+/***/ 6430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9878,6 +9878,7 @@ const CONFIG_VERSION = 1;
 const STATISTICS = ['mean', 'median', 'p95', 'p99', 'max', 'min'];
 const SUITE_TYPES = ['tinybench'];
 const BASELINE_SOURCES = ['file', 'artifact', 'auto'];
+const COMPARE_METHODS = ['auto', 'same-runner', 'artifact'];
 const SUITE_FILE_EXTENSIONS = ['.js', '.mjs', '.ts', '.mts'];
 /** Defaults the file does not need to repeat; the JSON Schema shows them to editors. */
 const FILE_DEFAULTS = {
@@ -9889,6 +9890,10 @@ const FILE_DEFAULTS = {
     warmupMs: 50,
     minSamples: 100,
     timeoutMs: 60_000,
+    compare: 'auto',
+    setupTimeoutMs: 600_000,
+    confirmRounds: 10,
+    confirmTimeMs: 60_000,
 };
 /** Metrics whose limits must be given in a particular kind of quantity. */
 const METRIC_KINDS = {
@@ -10132,6 +10137,21 @@ const suite = discriminatedUnion('type', [tinybenchSuite], {
         return issue.input === undefined ? undefined : `expected a suite (a mapping with name, type and file), got ${showValue(issue.input)}`;
     },
 });
+const sameRunnerSchema = schema_closed({
+    setup: schemas_string({ error: expecting('a shell command') })
+        .min(1, { error: expecting('a shell command') })
+        .optional()
+        .describe('Shell command that prepares the base commit in its own worktree before measuring, e.g. "npm ci && npm run build". Without it the base uses this checkout\'s node_modules.'),
+    'setup-timeout': timeField('Time limit of the setup command, e.g. "10m"; past it the comparison falls back to the baseline.', { positive: true }).prefault(formatTime(FILE_DEFAULTS.setupTimeoutMs)),
+    'confirm-rounds': schemas_int({ error: expecting('a whole number of at least 0') })
+        .min(0, { error: expecting('a whole number of at least 0') })
+        .default(FILE_DEFAULTS.confirmRounds)
+        .describe('Extra rounds, per side, run for suspected regressions only before the verdict is final; 0 disables confirmation.'),
+    'confirm-time': timeField('Time budget of the confirmation rounds, e.g. "1m"; no new round starts past it.', { positive: true }).prefault(formatTime(FILE_DEFAULTS.confirmTimeMs)),
+    'pin-cpu': union([literal(false), schemas_int().min(0)], { error: expecting('false or a CPU number') })
+        .default(false)
+        .describe('Run every round process of both sides on this one CPU (Linux, needs taskset); false leaves placement to the OS.'),
+});
 const perfgateConfigSchema = schema_closed({
     version: literal(CONFIG_VERSION, {
         error: (issue) => (issue.input === undefined ? `required, add "version: ${CONFIG_VERSION}"` : `expected ${CONFIG_VERSION}, got ${showValue(issue.input)}`),
@@ -10148,6 +10168,10 @@ const perfgateConfigSchema = schema_closed({
     })
         .prefault({})
         .describe('Where the baseline comes from.'),
+    compare: schemas_enum(COMPARE_METHODS, { error: expecting(`one of ${COMPARE_METHODS.join(', ')}`) })
+        .default(FILE_DEFAULTS.compare)
+        .describe('How a pull request is compared: same-runner (the base commit is built and run on this machine, interleaved with the head), artifact (the stored baseline), auto (same-runner when the base can be built, else the baseline).'),
+    'same-runner': sameRunnerSchema.prefault({}).describe('Settings of same-runner comparisons.'),
     alpha: schemas_number({ error: expecting('a number above 0 and at most 0.5') })
         .gt(0, { error: expecting('a number above 0 and at most 0.5') })
         .lte(0.5, { error: expecting('a number above 0 and at most 0.5') })
@@ -10389,6 +10413,7 @@ function toSettings(config, configPath, rootDir) {
         configPath,
         rootDir,
         baseline: { source: config.baseline.source, path: external_node_path_default().resolve(rootDir, config.baseline.path) },
+        compare: toCompareSettings(config),
         alpha: config.alpha,
         power: config.power,
         thresholds: toRules(d.thresholds),
@@ -10404,6 +10429,17 @@ function toSettings(config, configPath, rootDir) {
             thresholds: toRules(suite.thresholds),
             benchmarks: Object.fromEntries(Object.entries(suite.benchmarks ?? {}).map(([name, b]) => [name, { thresholds: toRules(b.thresholds) }])),
         })),
+    };
+}
+function toCompareSettings(config) {
+    const same = config['same-runner'];
+    return {
+        method: config.compare,
+        ...(same.setup !== undefined ? { setup: same.setup } : {}),
+        setupTimeoutMs: same['setup-timeout'],
+        confirmRounds: same['confirm-rounds'],
+        confirmTimeMs: same['confirm-time'],
+        pinCpu: same['pin-cpu'] === false ? null : same['pin-cpu'],
     };
 }
 function toRules(rules) {
@@ -10435,6 +10471,28 @@ function isFile(file) {
     return (0,external_node_fs_namespaceObject.statSync)(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
+;// CONCATENATED MODULE: ./src/results/history-schema.ts
+
+const finite = schemas_number().refine(Number.isFinite, 'expected a finite number');
+const statistics = object({ mean: finite, median: finite, p95: finite, p99: finite, min: finite, max: finite })
+    .partial()
+    .strict()
+    .describe('the statistics of one metric in one run');
+const history_schema_HISTORY_SCHEMA_ID = 'perfgate/history';
+/** history.json of a baseline artifact: main's recent runs, reduced, newest first. */
+const history_schema_historySchema = object({
+    schema: literal(history_schema_HISTORY_SCHEMA_ID),
+    version: literal(1),
+    points: array(object({
+        commit: schemas_string().optional(),
+        time: schemas_string().optional(),
+        values: record(schemas_string(), record(schemas_string(), statistics)).describe('benchmark id -> metric name -> statistics'),
+    })
+        .strict())
+        .describe('one entry per run of main, newest first'),
+})
+    .strict();
+
 ;// CONCATENATED MODULE: ./src/core/model.ts
 /**
  * The data perfgate passes around. Everything here is plain JSON-compatible data so that results
@@ -10457,15 +10515,15 @@ const VERDICT_ORDER = [
 
 ;// CONCATENATED MODULE: ./src/results/results-schema.ts
 
-const finite = schemas_number().refine(Number.isFinite, 'expected a finite number');
-const round = array(finite).min(1, 'expected a non-empty array of numbers');
+const results_schema_finite = schemas_number().refine(Number.isFinite, 'expected a finite number');
+const round = array(results_schema_finite).min(1, 'expected a non-empty array of numbers');
 const metric = object({
     name: schemas_string().min(1).describe('latency, throughput, success-rate, rss or any other name'),
     unit: schemas_string().describe("canonical unit: 'ms', 'ops/s', '%', 'B' or free text"),
     direction: schemas_enum(['smaller', 'bigger']).describe('which way is better'),
     rounds: array(round).min(1).optional().describe('raw samples in time order, one array per round (process)'),
-    value: finite.optional().describe('a single value, for sources that only give a summary'),
-    spread: finite.optional().describe('standard deviation that goes with value'),
+    value: results_schema_finite.optional().describe('a single value, for sources that only give a summary'),
+    spread: results_schema_finite.optional().describe('standard deviation that goes with value'),
 })
     .strict()
     .refine((m) => m.rounds !== undefined || m.value !== undefined, 'expected "rounds" or "value"');
@@ -10508,7 +10566,7 @@ const minimalResultsSchema = object({
     benchmarks: array(object({
         name: schemas_string().min(1, 'expected a non-empty name'),
         unit: schemas_enum(['ns', 'us', 'µs', 'ms', 's'], { error: 'expected a time unit: ns, us, ms or s' }),
-        samples: array(finite.refine((v) => v >= 0, 'expected a latency >= 0')).min(1, 'expected a non-empty array of numbers'),
+        samples: array(results_schema_finite.refine((v) => v >= 0, 'expected a latency >= 0')).min(1, 'expected a non-empty array of numbers'),
     })
         .strict())
         .min(1, 'expected at least one benchmark'),
@@ -10517,6 +10575,7 @@ const minimalResultsSchema = object({
     .describe('minimal results: latency samples per benchmark');
 
 ;// CONCATENATED MODULE: ./src/results/parse-results.ts
+
 
 
 
@@ -10641,6 +10700,20 @@ function parseResults(text, file) {
     checkUniqueIds(results, text, file, 'name');
     return results;
 }
+/** history.json of a baseline artifact (see results/history-schema.ts). */
+function parseHistory(text, file) {
+    let root;
+    try {
+        root = JSON.parse(text);
+    }
+    catch (error) {
+        throw syntaxError(text, file, error);
+    }
+    const parsed = historySchema.safeParse(root);
+    if (!parsed.success)
+        throw schemaError(text, file, root, parsed.error, 'schema/history.schema.json');
+    return parsed.data.points;
+}
 
 ;// CONCATENATED MODULE: ./src/results/read-results.ts
 
@@ -10727,6 +10800,10 @@ Options:
   -c, --config FILE     configuration file (default: .github/perfgate.yml, then perfgate.yml)
   -o, --out DIR         output folder (default: .perfgate)
   -b, --baseline FILE   baseline results to compare with (default: baseline.path of the config)
+      --base REF        same-runner: check out REF (HEAD~1, main, a sha) into a git worktree, run
+                        its suites interleaved with this checkout's, compare round by round;
+                        writes base-results.json too (falls back to the baseline file, with a
+                        warning, when REF cannot be checked out or set up)
       --suite NAME      run only this suite (repeatable)
       --all             show every row, not only the ones that changed
   -h, --help            this help`;
@@ -11044,7 +11121,9 @@ async function runRoundProcess(options) {
     (0,external_node_fs_namespaceObject.writeFileSync)(options.jobPath, JSON.stringify(job));
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...script.execArgv, ...options.flags, script.path, options.jobPath], {
+    const args = [...script.execArgv, ...options.flags, script.path, options.jobPath];
+    const [command, ...prefix] = options.wrapper && options.wrapper.length > 0 ? [...options.wrapper, process.execPath] : [process.execPath];
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...prefix, ...args], {
         detached: process.platform !== 'win32',
         stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -11184,7 +11263,7 @@ function sortedCopy(values) {
 }
 /** All rounds' samples in one ascending array: the pooled samples. One typed sort of the pool. */
 function pooledSorted(rounds) {
-    return pooledSamples(rounds).sort();
+    return descriptive_pooledSamples(rounds).sort();
 }
 /** Rearranges `b` so that b[k] is its k-th smallest value (Hoare's quickselect) and returns it. */
 function selectInPlace(b, k, from = 0) {
@@ -11241,7 +11320,7 @@ function percentileInPlace(b, q, from) {
  * `summarize` by selection instead of sorting (expected O(n)), for the large pools compare sees.
  * Takes ownership of `b` and rearranges it. Same results as `summarize`.
  */
-function summarizeInPlace(b) {
+function descriptive_summarizeInPlace(b) {
     assertNonEmpty(b, 'summarize');
     const n = b.length;
     let sum = 0;
@@ -11282,7 +11361,7 @@ function summarizeInPlace(b) {
     };
 }
 /** All rounds' samples in one array, in round order (a fresh buffer the caller owns). */
-function pooledSamples(rounds) {
+function descriptive_pooledSamples(rounds) {
     let total = 0;
     for (const round of rounds)
         total += round.length;
@@ -11420,7 +11499,7 @@ function summarizeRounds(rounds, timeUnit) {
     if (rounds.length === 0)
         throw new Error('summarizeRounds: expected at least one round, got none');
     rounds.forEach((round, i) => assertNonEmpty(round, `summarizeRounds (round ${i + 1})`));
-    return summarizePooled(summarizeInPlace(pooledSamples(rounds)), rounds.map(selectMedian), timeUnit);
+    return summarizePooled(descriptive_summarizeInPlace(descriptive_pooledSamples(rounds)), rounds.map(selectMedian), timeUnit);
 }
 /** `summarizeRounds` from the pooled samples in ascending order and each round's median, as compare has them. */
 function summarizePooled(pooled, roundMedians, timeUnit) {
@@ -12107,41 +12186,65 @@ function shuffled(items, random) {
 
 
 async function runTinybenchSuites(suites, options = {}) {
-    const states = suites.map((suite, i) => ({ suite, key: `suite${i}`, flags: [], tasks: new Map(), warnings: new Set() }));
+    const [run] = await runTinybenchSides([{ label: '', suites }], options);
+    return run;
+}
+/**
+ * Same-runner A/B: the sides' suites (matched by name) run in the same rounds on this machine.
+ * Each round visits the suites in a random order and, per suite, the sides in a random order, one
+ * fresh process each, so round i of base and round i of head are measured moments apart and a
+ * paired comparison cancels whatever the machine did meanwhile. Returns one run per side.
+ */
+async function runTinybenchSides(sides, options = {}) {
+    const names = [];
+    for (const side of sides)
+        for (const suite of side.suites)
+            if (!names.includes(suite.name))
+                names.push(suite.name);
+    const states = sides.map((side, s) => side.suites.map((suite, i) => ({ suite, label: side.label, key: `side${s}-suite${i}`, flags: [], tasks: new Map(), warnings: new Set() })));
+    const all = states.flat();
     let script;
     try {
         script = options.roundScript ?? locateRoundScript();
     }
     catch (error) {
-        for (const state of states)
+        for (const state of all)
             state.error = describeError(error);
     }
-    for (const state of states) {
+    for (const state of all) {
         const flags = nodeFlagsForSuite(state.suite.file);
         if ('error' in flags)
             state.error ??= flags.error;
         else
             state.flags = flags.flags;
         if (state.error)
-            options.onProgress?.(`${state.suite.name}: ${state.error}`);
+            options.onProgress?.(`${prefixOf(state)}${state.suite.name}: ${state.error}`);
     }
     const random = mulberry32(options.seed ?? Math.floor(Math.random() * 2 ** 32));
     const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'perfgate-'));
     const removeWorkDir = () => (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
     const forget = cleanUpOnInterrupt(removeWorkDir);
     try {
-        const most = Math.max(0, ...suites.map((suite) => suite.rounds));
+        const most = Math.max(0, ...all.map((state) => state.suite.rounds));
         for (let round = 1; round <= most && script; round++) {
-            const due = states.filter((state) => state.error === undefined && round <= state.suite.rounds);
-            for (const state of shuffled(due, random))
-                await runSuiteRound(state, round, script, workDir, options);
+            for (const name of shuffled(names, random)) {
+                const due = states.flatMap((side) => side.filter((state) => state.suite.name === name && state.error === undefined && round <= state.suite.rounds));
+                for (const state of shuffled(due, random))
+                    await runSuiteRound(state, round, script, workDir, options);
+            }
         }
     }
     finally {
         forget();
         removeWorkDir();
     }
-    return { benchmarks: states.flatMap(toBenchmarks), warnings: states.flatMap((s) => [...s.warnings].map((w) => `${s.suite.name}: ${w}`)) };
+    return states.map((side) => ({
+        benchmarks: side.flatMap(toBenchmarks),
+        warnings: side.flatMap((s) => [...s.warnings].map((w) => `${s.suite.name}: ${w}`)),
+    }));
+}
+function prefixOf(state) {
+    return state.label ? `${state.label} ` : '';
 }
 async function runSuiteRound(state, round, script, workDir, options) {
     const { suite } = state;
@@ -12154,17 +12257,27 @@ async function runSuiteRound(state, round, script, workDir, options) {
         resultPath: file('result'),
         statusPath: file('status'),
         skipTasks: [...state.tasks].filter(([, task]) => task.error !== undefined).map(([name]) => name),
+        ...(options.onlyTasks?.has(suite.name) ? { onlyTasks: [...options.onlyTasks.get(suite.name)] } : {}),
     };
     let result;
     try {
-        result = await runRoundProcess({ script, flags: state.flags, job, jobPath: file('job'), timeoutMs: suite.timeoutMs, signal: options.signal });
+        result = await runRoundProcess({
+            script,
+            flags: state.flags,
+            job,
+            jobPath: file('job'),
+            timeoutMs: suite.timeoutMs,
+            signal: options.signal,
+            ...(options.wrapper ? { wrapper: options.wrapper } : {}),
+        });
     }
     catch (error) {
         if (options.signal?.aborted)
             throw error;
         result = { ok: false, reason: `could not run: ${describeError(error)}`, elapsedMs: 0 };
     }
-    const prefix = `round ${round}/${suite.rounds}  ${suite.name}`;
+    const label = options.roundLabel?.(round, suite.rounds) ?? `round ${round}/${suite.rounds}`;
+    const prefix = `${label}  ${prefixOf(state)}${suite.name}`;
     if (!result.ok || result.outcome.error !== undefined) {
         state.error = result.ok ? `round ${round}: ${result.outcome.error}` : `round ${round} ${result.reason}`;
         for (const name of result.ok ? [] : (result.status?.tasks ?? []))
@@ -12235,23 +12348,31 @@ async function readGitInfo(cwd) {
 
 
 
-/** Runs the configured suites (optionally only some) and wraps what they measured as Results. */
-async function measure(settings, io, only = []) {
+/** The configured suites, or only the ones named (an unknown name is a usage error). */
+function selectSuites(settings, only) {
     const unknown = only.filter((name) => !settings.suites.some((s) => s.name === name));
     if (unknown.length > 0) {
         throw new UsageError(`--suite ${unknown[0]}: no such suite; expected one of ${settings.suites.map((s) => s.name).join(', ')}`);
     }
-    const suites = only.length > 0 ? settings.suites.filter((s) => only.includes(s.name)) : settings.suites;
-    const time = new Date().toISOString();
-    const git = await readGitInfo(settings.rootDir);
-    const run = await runTinybenchSuites(suites, { onProgress: (line) => io.stderr(line) });
+    return only.length > 0 ? settings.suites.filter((s) => only.includes(s.name)) : settings.suites;
+}
+/** Wraps what a run measured as Results with the metadata of this machine. */
+function toResults(run, meta) {
     return {
         schema: RESULTS_SCHEMA_ID,
         version: RESULTS_VERSION,
-        meta: { ...git, time, tool: TOOL, runner: readFingerprint() },
+        meta: { ...meta, tool: TOOL, runner: readFingerprint() },
         benchmarks: run.benchmarks,
         warnings: run.warnings,
     };
+}
+/** Runs the configured suites (optionally only some) and wraps what they measured as Results. */
+async function measure(settings, io, only = []) {
+    const suites = selectSuites(settings, only);
+    const time = new Date().toISOString();
+    const git = await readGitInfo(settings.rootDir);
+    const run = await runTinybenchSuites(suites, { onProgress: (line) => io.stderr(line) });
+    return toResults(run, { ...git, time });
 }
 
 ;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
@@ -12880,6 +13001,21 @@ function methodText(report) {
             return `base ${baseline.source} re-run on this runner`;
     }
 }
+/** One sentence on the confirmation rounds, or null when none were needed. */
+function confirmationText(report) {
+    const c = report.confirmation;
+    if (!c)
+        return null;
+    const suspected = `${c.benchmarks.length} suspected regression${c.benchmarks.length === 1 ? '' : 's'}`;
+    const outcome = [
+        c.confirmed.length > 0 ? `confirmed ${c.confirmed.join(', ')}` : '',
+        c.cleared.length > 0 ? `cleared ${c.cleared.join(', ')}` : '',
+    ].filter(Boolean);
+    const stopped = c.stopped ? ` (stopped early: ${c.stopped})` : '';
+    if (c.rounds === 0)
+        return `Confirmation: no extra round could run for ${suspected}${stopped}; the first rounds decided.`;
+    return `Confirmation: ${c.rounds} extra round${c.rounds === 1 ? '' : 's'} per side for ${suspected}${stopped}: ${outcome.join('; ')}.`;
+}
 
 ;// CONCATENATED MODULE: ./src/core/render/markdown.ts
 
@@ -12949,6 +13085,9 @@ function assemble(report, parts, budget, options) {
     if (options.marker)
         out.push(options.marker);
     out.push(headline(report), '', subline(report), '');
+    const confirmation = confirmationText(report);
+    if (confirmation)
+        out.push(escapeMarkdownText(confirmation), '');
     const cut = [];
     if (notable > 0) {
         out.push(...notableTable.slice(0, 2 + budget.notable), '');
@@ -13021,6 +13160,7 @@ function renderMarkdown(report, options = {}) {
 
 
 
+
 /** Write-then-rename, so a reader never sees half a file and a crash never leaves one. */
 async function writeFileAtomic(file, text) {
     await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(file), { recursive: true });
@@ -13028,8 +13168,8 @@ async function writeFileAtomic(file, text) {
     await (0,promises_namespaceObject.writeFile)(temp, text);
     await (0,promises_namespaceObject.rename)(temp, file);
 }
-async function writeResults(outDir, results) {
-    const file = external_node_path_default().join(outDir, 'results.json');
+async function writeResults(outDir, results, name = 'results.json') {
+    const file = external_node_path_default().join(outDir, name);
     await writeFileAtomic(file, `${JSON.stringify(results)}\n`);
     return file;
 }
@@ -13039,6 +13179,12 @@ async function writeReport(outDir, report) {
     await writeFileAtomic(json, `${JSON.stringify(report, null, 2)}\n`);
     await writeFileAtomic(markdown, renderMarkdown(report));
     return { json, markdown };
+}
+/** history.json of the baseline artifact: main's recent runs, newest first. */
+async function writeHistory(outDir, points) {
+    const file = path.join(outDir, 'history.json');
+    await writeFileAtomic(file, `${JSON.stringify({ schema: HISTORY_SCHEMA_ID, version: 1, points })}\n`);
+    return file;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/baseline-command.ts
@@ -13095,6 +13241,13 @@ function defaultSettings(cwd) {
         configPath: null,
         rootDir: cwd,
         baseline: { source: FILE_DEFAULTS.baseline.source, path: external_node_path_default().join(cwd, FILE_DEFAULTS.baseline.path) },
+        compare: {
+            method: FILE_DEFAULTS.compare,
+            setupTimeoutMs: FILE_DEFAULTS.setupTimeoutMs,
+            confirmRounds: FILE_DEFAULTS.confirmRounds,
+            confirmTimeMs: FILE_DEFAULTS.confirmTimeMs,
+            pinCpu: null,
+        },
         alpha: FILE_DEFAULTS.alpha,
         power: FILE_DEFAULTS.power,
         thresholds: {},
@@ -13169,7 +13322,75 @@ function resolve_policy_own(record, key) {
     return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/history.ts
+
+/**
+ * Main's recent runs, reduced to one number per statistic per metric: enough to learn how much a
+ * benchmark moves from one run (one machine, one moment) to the next when the code does not change.
+ */
+/** How many earlier runs a baseline artifact carries. */
+const DEFAULT_HISTORY_LENGTH = 50;
+/** Fewer runs than this say little about the run-to-run spread. */
+const MIN_RUNS_FOR_BAND = 3;
+function historyPoint(results) {
+    const values = {};
+    for (const b of results.benchmarks) {
+        if (b.error !== undefined)
+            continue;
+        for (const m of b.metrics) {
+            let stats;
+            if (m.rounds && m.rounds.length > 0) {
+                const s = summarizeInPlace(pooledSamples(m.rounds));
+                stats = { mean: s.mean, median: s.median, p95: s.p95, p99: s.p99, min: s.min, max: s.max };
+            }
+            else if (m.value !== undefined) {
+                stats = { mean: m.value, median: m.value, p95: m.value, p99: m.value, min: m.value, max: m.value };
+            }
+            if (stats)
+                (values[b.id] ??= {})[m.name] = stats;
+        }
+    }
+    return { ...(results.meta.commit ? { commit: results.meta.commit } : {}), ...(results.meta.time ? { time: results.meta.time } : {}), values };
+}
+/** Newest first, one point per commit (a re-run replaces the older point), at most `max` points. */
+function appendHistory(history, point, max = DEFAULT_HISTORY_LENGTH) {
+    const rest = point.commit === undefined ? history : history.filter((p) => p.commit !== point.commit);
+    return [point, ...rest].slice(0, max);
+}
+function bandKey(benchmarkId, metric) {
+    return `${benchmarkId}\u0000${metric}`;
+}
+/**
+ * The run-to-run spread of each benchmark's gated statistic on main, on the log scale
+ * (1.4826 · MAD, so that one merged regression in the history does not inflate it).
+ */
+function learnNoiseBands(history, statisticFor) {
+    const logs = new Map();
+    for (const point of history) {
+        for (const [id, metrics] of Object.entries(point.values)) {
+            for (const [metric, stats] of Object.entries(metrics)) {
+                const value = stats[statisticFor(id, metric)];
+                if (value === undefined || !(value > 0) || !Number.isFinite(value))
+                    continue;
+                const key = bandKey(id, metric);
+                let list = logs.get(key);
+                if (!list)
+                    logs.set(key, (list = []));
+                list.push(Math.log(value));
+            }
+        }
+    }
+    const bands = new Map();
+    for (const [key, values] of logs) {
+        if (values.length < MIN_RUNS_FOR_BAND)
+            continue;
+        bands.set(key, { spread: 1.4826 * medianAbsoluteDeviation(values), runs: values.length });
+    }
+    return bands;
+}
+
 ;// CONCATENATED MODULE: ./src/core/compare.ts
+
 
 const TAIL_STATISTICS = new Set(['p95', 'p99', 'max']);
 /** The gated statistic of one round (or of pooled samples), from sorted values. */
@@ -13244,7 +13465,7 @@ function describeSide(metric, statistic) {
         // Selection finds each round's median without sorting it; only tail statistics (bootstrap)
         // need the rounds in order. The pooled summary uses selection too: no sort at all for the common case.
         const roundMedians = rounds.map(selectMedian);
-        const pooled = summarizeInPlace(pooledSamples(rounds));
+        const pooled = descriptive_summarizeInPlace(descriptive_pooledSamples(rounds));
         const sortedRounds = TAIL_STATISTICS.has(statistic) ? rounds.map((round) => sortedCopy(round)) : [];
         const replicates = statistic === 'median' ? roundMedians : sortedRounds.length > 0 ? sortedRounds.map((r) => statisticOf(r, statistic)) : rounds.map((r) => unorderedStatistic(r, statistic));
         return {
@@ -13261,7 +13482,33 @@ function describeSide(metric, statistic) {
 function allPositive(values) {
     return values.every((v) => v > 0 && Number.isFinite(v));
 }
-function compareMetric(metricName, baseMetric, headMetric, policy, options) {
+/**
+ * The rounds of one run vary less than whole runs do: one run against another is uncertain by at
+ * least the difference of two runs of main, √2 · spread on the log scale. Where that is wider than
+ * the run's own interval it replaces it, and p follows from the same normal approximation.
+ */
+function widenByNoiseBand(delta, band, confidence) {
+    if (delta.ratio === null || !(delta.ratio > 0) || band.spread === 0)
+        return;
+    const z = normalQuantile(1 - (1 - confidence) / 2);
+    const within = delta.ci ? (Math.log(delta.ci[1]) - Math.log(delta.ci[0])) / (2 * z) : 0;
+    const between = Math.SQRT2 * band.spread;
+    if (between <= within)
+        return;
+    const log = Math.log(delta.ratio);
+    delta.ci = [Math.exp(log - z * between), Math.exp(log + z * between)];
+    const p = 2 * (1 - normalCdf(Math.abs(log) / between));
+    delta.p = Math.max(delta.p ?? 0, Math.min(1, p));
+    delta.test = 'noise-band';
+    delta.noiseBand = band;
+}
+function compareMetric(metricName, baseMetric, headMetric, policy, options, band) {
+    const delta = compareRounds(metricName, baseMetric, headMetric, policy, options);
+    if (band && !options.paired && (delta.test === 'mann-whitney' || delta.test === 'bootstrap'))
+        widenByNoiseBand(delta, band, options.confidence);
+    return delta;
+}
+function compareRounds(metricName, baseMetric, headMetric, policy, options) {
     const reference = (headMetric ?? baseMetric);
     const base = describeSide(baseMetric, policy.statistic);
     const head = describeSide(headMetric, policy.statistic);
@@ -13348,7 +13595,7 @@ function compareBenchmark(base, head, policy, options) {
         const headMetric = head?.metrics.find((m) => m.name === name);
         const reference = (headMetric ?? baseMetric);
         const metricPolicy = policy.metricPolicy({ suite: delta.suite, name: delta.name }, { name, unit: reference.unit, direction: reference.direction });
-        delta.metrics.push(compareMetric(name, baseMetric, headMetric, metricPolicy, options));
+        delta.metrics.push(compareMetric(name, baseMetric, headMetric, metricPolicy, options, options.noiseBands?.get(bandKey(delta.id, name))));
     }
     return delta;
 }
@@ -13453,6 +13700,9 @@ function checkRelative(d, pHolm, pBh, ctx, gatedCount) {
     }
     return { verdict: 'pass', reasons: ['no significant change'] };
 }
+function bandReason(band) {
+    return `interval widened by main's run-to-run spread (${formatPercent(Math.expm1(band.spread))} over ${band.runs} runs)`;
+}
 function formatP(p) {
     if (p === null)
         return 'n/a';
@@ -13527,8 +13777,9 @@ function decideVerdict(deltas, ctx) {
                 pHolm,
                 pBh,
                 test: d.test,
+                ...(d.noiseBand ? { noiseBand: d.noiseBand } : {}),
                 verdict: decision.verdict,
-                reasons: decision.reasons,
+                reasons: d.noiseBand && decision.verdict !== 'pass' ? [...decision.reasons, bandReason(d.noiseBand)] : decision.reasons,
                 gated: d.policy.gate,
             };
         });
@@ -13588,9 +13839,17 @@ function noiseFloorWarnings(deltas, ctx, gatedCount) {
 ;// CONCATENATED MODULE: ./src/core/evaluate.ts
 
 
+
 /** Results in, report out: the whole decision, with no I/O, shared by the CLI and the action. */
 function evaluate(input) {
-    const deltas = compareResults(input.base, input.head, input.policy, { confidence: 1 - input.policy.alpha, seed: 1, paired: input.paired ?? false });
+    const paired = input.paired ?? false;
+    const noiseBands = !paired && input.history && input.history.length > 0 ? learnNoiseBands(input.history, gatedStatistic(input)) : undefined;
+    const deltas = compareResults(input.base, input.head, input.policy, {
+        confidence: 1 - input.policy.alpha,
+        seed: 1,
+        paired,
+        ...(noiseBands ? { noiseBands } : {}),
+    });
     const warnings = [...(input.warnings ?? []), ...input.head.warnings, ...fingerprintWarnings(input)];
     return decideVerdict(deltas, {
         alpha: input.policy.alpha,
@@ -13611,6 +13870,17 @@ function fingerprintWarnings({ head, base, baseline }) {
     return [
         `the baseline was measured on different hardware or software (${a.cpu} × ${a.cores}, Node ${a.node}) than this run (${b.cpu} × ${b.cores}, Node ${b.node}): differences may come from the machine`,
     ];
+}
+/** The statistic the policy gates for a benchmark's metric, looked up the way compareResults does. */
+function gatedStatistic({ head, base, policy }) {
+    const benchmarks = new Map([...(base?.benchmarks ?? []), ...head.benchmarks].map((b) => [b.id, b]));
+    return (id, metricName) => {
+        const b = benchmarks.get(id);
+        const m = b?.metrics.find((x) => x.name === metricName);
+        if (!b || !m)
+            return 'median';
+        return policy.metricPolicy({ suite: b.suite, name: b.name }, { name: m.name, unit: m.unit, direction: m.direction }).statistic;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/terminal.ts
@@ -13660,6 +13930,9 @@ function renderTerminal(report, options) {
     out.push(paint(`perfgate ${head}`, report.verdict, options.color));
     if (report.baseline.method !== 'none')
         out.push(`compared with the ${escapeTerminalText(methodText(report))}`);
+    const confirmation = confirmationText(report);
+    if (confirmation)
+        out.push(escapeTerminalText(confirmation));
     out.push('');
     if (shown.length > 0)
         out.push(...layout(shown, options.color));
@@ -13770,7 +14043,316 @@ async function loadBaselineFile(file, cwd, method) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/runners/base-worktree.ts
+
+
+
+
+
+/** Why the base side could not be prepared, in words that quote the failing step. */
+class BaseSetupError extends Error {
+    name = 'BaseSetupError';
+}
+/** How much of the setup's output is kept to explain a failure. */
+const OUTPUT_TAIL_LINES = 5;
+function base_worktree_git(cwd, args, timeoutMs = 60_000) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', args, { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+            if (error) {
+                const why = stderr.trim().split('\n').filter(Boolean).at(-1) ?? error.message.split('\n')[0] ?? 'failed';
+                resolve({ ok: false, message: `git ${args.join(' ')}: ${why}` });
+            }
+            else
+                resolve({ ok: true, out: stdout.trim() });
+        });
+    });
+}
+/** The merge base of `ref` and HEAD: what the pull request's changes were made on. */
+async function mergeBase(cwd, ref) {
+    const result = await base_worktree_git(cwd, ['merge-base', ref, 'HEAD']);
+    return result.ok && result.out ? result.out : undefined;
+}
+async function createBaseWorktree(options) {
+    const top = await base_worktree_git(options.cwd, ['rev-parse', '--show-toplevel']);
+    if (!top.ok)
+        throw new BaseSetupError(`not a git repository (${top.message})`);
+    const resolve = () => base_worktree_git(options.cwd, ['rev-parse', '--verify', '--quiet', `${options.ref}^{commit}`]);
+    let commit = await resolve();
+    if ((!commit.ok || !commit.out) && options.fetchIfMissing) {
+        options.log(`fetching the base commit ${options.ref}`);
+        await base_worktree_git(options.cwd, ['fetch', '--no-tags', '--depth=1', 'origin', options.ref], 300_000);
+        commit = await resolve();
+    }
+    if (!commit.ok || !commit.out) {
+        throw new BaseSetupError(`the base commit ${options.ref} is not in this clone (fetch it, e.g. actions/checkout with fetch-depth: 0)`);
+    }
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'perfgate-base-'));
+    const added = await base_worktree_git(options.cwd, ['worktree', 'add', '--detach', '--force', dir, commit.out], 300_000);
+    if (!added.ok) {
+        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+        throw new BaseSetupError(`could not check out the base commit: ${added.message}`);
+    }
+    let removed = false;
+    const worktree = {
+        dir,
+        commit: commit.out,
+        headRoot: top.out,
+        remove: async () => {
+            if (removed)
+                return;
+            removed = true;
+            await base_worktree_git(options.cwd, ['worktree', 'remove', '--force', dir]);
+            (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+            await base_worktree_git(options.cwd, ['worktree', 'prune']);
+        },
+    };
+    try {
+        if (options.setup) {
+            await runSetup(options.setup, dir, options.setupTimeoutMs, options.log);
+        }
+        else {
+            // Without a setup command the base borrows head's installed packages, so suites that import
+            // tinybench or a TypeScript loader still resolve them.
+            const modules = external_node_path_default().join(top.out, 'node_modules');
+            if ((0,external_node_fs_namespaceObject.existsSync)(modules) && !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, 'node_modules'))) {
+                (0,external_node_fs_namespaceObject.symlinkSync)(modules, external_node_path_default().join(dir, 'node_modules'), 'dir');
+                options.log(`no same-runner setup command: the base uses this checkout's node_modules`);
+            }
+        }
+    }
+    catch (error) {
+        await worktree.remove();
+        throw error;
+    }
+    return worktree;
+}
+/** Runs the setup command in its own process group, so a time-out stops everything it started. */
+function runSetup(command, cwd, timeoutMs, log) {
+    return new Promise((resolve, reject) => {
+        log(`$ ${command}`);
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, { cwd, shell: true, detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'] });
+        const untrack = trackProcessTree(child);
+        const tail = [];
+        let partial = '';
+        const take = (chunk) => {
+            const lines = (partial + chunk.toString('utf8')).split('\n');
+            partial = lines.pop() ?? '';
+            for (const line of lines) {
+                log(line);
+                if (line.trim())
+                    tail.push(line.trim());
+                if (tail.length > OUTPUT_TAIL_LINES)
+                    tail.shift();
+            }
+        };
+        child.stdout.on('data', take);
+        child.stderr.on('data', take);
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            killProcessTree(child);
+        }, timeoutMs);
+        const finish = async (failure) => {
+            clearTimeout(timer);
+            killProcessTree(child);
+            await waitForProcessTreeExit(child);
+            untrack();
+            if (partial.trim())
+                tail.push(partial.trim());
+            if (failure === null)
+                resolve();
+            else {
+                const last = tail.at(-1);
+                reject(new BaseSetupError(`the setup command "${command}" ${failure}${last ? `: ${last}` : ''}`));
+            }
+        };
+        child.once('error', (error) => void finish(`could not start (${error.message})`));
+        const closed = new Promise((done) => child.once('close', () => done()));
+        child.once('exit', (code, signal) => {
+            // A daemon the setup left behind may hold the pipes open: give the output a moment, not forever.
+            void Promise.race([closed, new Promise((done) => setTimeout(done, 1000))]).then(() => {
+                if (timedOut)
+                    void finish(`timed out after ${Math.round(timeoutMs / 1000)} s`);
+                else if (code === 0)
+                    void finish(null);
+                else
+                    void finish(signal ? `was killed by ${signal}` : `failed with exit code ${code}`);
+            });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/runners/ab-run.ts
+
+
+
+const SUSPECT = new Set(['fail', 'critical']);
+function baseSuites(suites, headRoot, baseRoot) {
+    const found = [];
+    const warnings = [];
+    for (const suite of suites) {
+        const file = external_node_path_default().join(baseRoot, external_node_path_default().relative(headRoot, suite.file));
+        if ((0,external_node_fs_namespaceObject.existsSync)(file))
+            found.push({ ...suite, file });
+        else
+            warnings.push(`suite ${suite.name}: ${external_node_path_default().relative(headRoot, suite.file)} does not exist at the base commit, so its benchmarks are new`);
+    }
+    return { suites: found, warnings };
+}
+async function runAb(options) {
+    const base = baseSuites(options.suites, options.headRoot, options.baseRoot);
+    const run = (sides, extra = {}) => runTinybenchSides([
+        { label: 'base', suites: sides[0] },
+        { label: 'head', suites: sides[1] },
+    ], { ...ab_run_pick(options), ...extra });
+    const [baseRun, headRun] = (await run([base.suites, options.suites]));
+    baseRun.warnings.push(...base.warnings);
+    let baseResults = options.toResults(baseRun, 'base');
+    let headResults = options.toResults(headRun, 'head');
+    let report = options.judge(baseResults, headResults);
+    const suspects = report.benchmarks.filter((b) => SUSPECT.has(b.verdict) && b.error === undefined).map((b) => b.id);
+    if (suspects.length === 0 || options.confirmRounds === 0)
+        return { base: baseResults, head: headResults, report };
+    const now = options.now ?? (() => performance.now());
+    const started = now();
+    const only = new Map();
+    for (const id of suspects) {
+        const b = headResults.benchmarks.find((x) => x.id === id);
+        only.set(b.suite, [...(only.get(b.suite) ?? []), b.name]);
+    }
+    // One round per call, so that the time budget is checked between rounds; each keeps the
+    // per-round budget of the first rounds, so confirmation rounds are like the others.
+    const oneRound = (suites) => suites.filter((s) => only.has(s.name)).map((s) => ({ ...s, rounds: 1, timeMs: s.timeMs / s.rounds, minSamples: Math.ceil(s.minSamples / s.rounds) }));
+    let rounds = 0;
+    const problems = [];
+    while (rounds < options.confirmRounds && now() - started < options.confirmTimeMs) {
+        const [b, h] = (await run([oneRound(base.suites), oneRound(options.suites)], {
+            onlyTasks: only,
+            roundLabel: () => `confirmation round ${rounds + 1}/${options.confirmRounds}`,
+            ...(options.seed !== undefined ? { seed: options.seed + rounds + 1 } : {}),
+        }));
+        const failed = [...b.benchmarks, ...h.benchmarks].find((x) => x.error !== undefined);
+        if (failed) {
+            problems.push(`${failed.id}: ${failed.error}`);
+            break;
+        }
+        baseResults = appendRounds(baseResults, b.benchmarks);
+        headResults = appendRounds(headResults, h.benchmarks);
+        rounds++;
+    }
+    if (rounds > 0)
+        report = options.judge(baseResults, headResults);
+    const still = new Set(report.benchmarks.filter((b) => SUSPECT.has(b.verdict)).map((b) => b.id));
+    const confirmation = {
+        rounds,
+        benchmarks: suspects,
+        confirmed: suspects.filter((id) => still.has(id)),
+        cleared: suspects.filter((id) => !still.has(id)),
+        ...(rounds < options.confirmRounds ? { stopped: problems[0] ?? `the ${Math.round(options.confirmTimeMs / 1000)} s confirmation budget ran out` } : {}),
+    };
+    return { base: baseResults, head: headResults, report: { ...report, confirmation }, confirmation };
+}
+function ab_run_pick(options) {
+    const { onProgress, roundScript, seed, signal, wrapper } = options;
+    return {
+        ...(onProgress ? { onProgress } : {}),
+        ...(roundScript ? { roundScript } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        ...(signal ? { signal } : {}),
+        ...(wrapper ? { wrapper } : {}),
+    };
+}
+/** Adds each benchmark's new rounds after its old ones: round i still pairs base i with head i. */
+function appendRounds(results, extra) {
+    const byId = new Map(extra.map((b) => [b.id, b]));
+    return {
+        ...results,
+        benchmarks: results.benchmarks.map((b) => {
+            const more = byId.get(b.id);
+            if (!more)
+                return b;
+            return {
+                ...b,
+                metrics: b.metrics.map((m) => {
+                    const added = more.metrics.find((x) => x.name === m.name)?.rounds ?? [];
+                    return m.rounds ? { ...m, rounds: [...m.rounds, ...added] } : m;
+                }),
+            };
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/measure-same-runner.ts
+
+
+
+
+
+
+/**
+ * Builds the base commit in its own worktree, runs base and head interleaved on this machine,
+ * confirms suspected failures with extra rounds, and returns the paired verdict. Throws
+ * BaseSetupError (quoting the failing step) when the base cannot be prepared.
+ */
+async function measureSameRunner(settings, io, options) {
+    const suites = selectSuites(settings, options.only ?? []);
+    const time = new Date().toISOString();
+    const git = await readGitInfo(settings.rootDir);
+    const fold = options.foldSetup ?? (async (body) => body());
+    let worktree;
+    await fold(async () => {
+        worktree = await createBaseWorktree({
+            cwd: settings.rootDir,
+            ref: options.ref,
+            ...(options.fetchIfMissing ? { fetchIfMissing: true } : {}),
+            ...(settings.compare.setup ? { setup: settings.compare.setup } : {}),
+            setupTimeoutMs: settings.compare.setupTimeoutMs,
+            log: (line) => io.stderr(line),
+        });
+    });
+    const warnings = [...(options.warnings ?? [])];
+    const wrapper = pinningWrapper(settings.compare.pinCpu, warnings);
+    const short = worktree.commit.slice(0, 12);
+    io.stderr(`same-runner: base ${short} (${options.ref}) in ${worktree.dir}, interleaved with the head`);
+    try {
+        const run = await runAb({
+            suites,
+            headRoot: worktree.headRoot,
+            baseRoot: worktree.dir,
+            confirmRounds: settings.compare.confirmRounds,
+            confirmTimeMs: settings.compare.confirmTimeMs,
+            ...(wrapper ? { wrapper } : {}),
+            onProgress: (line) => io.stderr(line),
+            toResults: (measured, side) => toResults(measured, side === 'base' ? { commit: worktree.commit, time } : { ...git, ...(options.headCommit ? { commit: options.headCommit } : {}), time }),
+            judge: (base, head) => evaluate({
+                head,
+                base,
+                baseline: { method: 'same-runner', source: `commit ${short} (${options.ref})`, commit: worktree.commit },
+                policy: options.policy,
+                paired: true,
+                warnings,
+            }),
+        });
+        return { base: run.base, head: run.head, report: run.report };
+    }
+    finally {
+        await worktree.remove();
+    }
+}
+/** taskset pins both sides to one CPU; where it is missing the run goes on unpinned, with a warning. */
+function pinningWrapper(cpu, warnings) {
+    if (cpu === null)
+        return undefined;
+    const probe = (0,external_node_child_process_namespaceObject.spawnSync)('taskset', ['-c', String(cpu), 'true'], { stdio: 'ignore' });
+    if (probe.status === 0)
+        return ['taskset', '-c', String(cpu)];
+    warnings.push(`same-runner.pin-cpu: ${cpu}: taskset could not pin to CPU ${cpu} here, so the rounds ran unpinned`);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
+
+
 
 
 
@@ -13787,6 +14369,7 @@ async function runCommand(argv, io) {
         config: { type: 'string', short: 'c' },
         out: { type: 'string', short: 'o' },
         baseline: { type: 'string', short: 'b' },
+        base: { type: 'string' },
         suite: { type: 'string', multiple: true },
         all: { type: 'boolean' },
     });
@@ -13796,15 +14379,38 @@ async function runCommand(argv, io) {
     }
     const settings = await readSettings({ cwd: io.cwd, ...(values.config ? { configPath: values.config } : {}) });
     const outDir = external_node_path_default().resolve(io.cwd, values.out ?? '.perfgate');
-    const head = await measure(settings, io, values.suite ?? []);
-    // Results go to disk before anything else can fail, so a measurement is never lost.
-    const resultsFile = await writeResults(outDir, head);
-    const baselineFile = values.baseline ? external_node_path_default().resolve(io.cwd, values.baseline) : settings.baseline.path;
-    const baseline = await loadBaselineFile(baselineFile, io.cwd, values.baseline ? 'file' : 'committed');
-    const report = evaluate({ head, base: baseline.results, baseline: baseline.info, policy: createPolicy(settings), warnings: baseline.warnings });
+    const only = values.suite ?? [];
+    const policy = createPolicy(settings);
+    const baseRef = values.base;
+    if (baseRef !== undefined && values.baseline)
+        throw new UsageError('perfgate run: --base and --baseline exclude each other: one re-runs a commit, the other reads a file');
+    let report;
+    let written = [];
+    const fallbackWarnings = [];
+    if (baseRef !== undefined) {
+        try {
+            const measured = await measureSameRunner(settings, io, { ref: baseRef, only, policy });
+            // Results go to disk before anything else can fail, so a measurement is never lost.
+            written = [await writeResults(outDir, measured.head), await writeResults(outDir, measured.base, 'base-results.json')];
+            report = measured.report;
+        }
+        catch (error) {
+            if (!(error instanceof BaseSetupError))
+                throw error;
+            fallbackWarnings.push(`same-runner comparison impossible: ${error.message}; compared with the baseline file instead`);
+            io.stderr(`perfgate: warning: ${fallbackWarnings[0]}`);
+        }
+    }
+    if (!report) {
+        const head = await measure(settings, io, only);
+        written = [await writeResults(outDir, head)];
+        const baselineFile = values.baseline ? external_node_path_default().resolve(io.cwd, values.baseline) : settings.baseline.path;
+        const baseline = await loadBaselineFile(baselineFile, io.cwd, values.baseline ? 'file' : 'committed');
+        report = evaluate({ head, base: baseline.results, baseline: baseline.info, policy, warnings: [...fallbackWarnings, ...baseline.warnings] });
+    }
     const files = await writeReport(outDir, report);
     io.stdout(renderTerminal(report, { color: io.color, all: Boolean(values.all) }));
-    io.stderr(`wrote ${rel(io.cwd, resultsFile)}, ${rel(io.cwd, files.json)}, ${rel(io.cwd, files.markdown)}`);
+    io.stderr(`wrote ${[...written, files.json, files.markdown].map((file) => rel(io.cwd, file)).join(', ')}`);
     return exitCodeFor(report);
 }
 function rel(cwd, file) {

@@ -844,7 +844,8 @@ async function measureSuite(options) {
     if (bench.tasks.length === 0)
         return { tasks: [], warnings, error: 'the suite added no tasks' };
     const skip = new Set(options.skipTasks ?? []);
-    const tasks = bench.tasks.filter((task) => !skip.has(task.name));
+    const only = options.onlyTasks ? new Set(options.onlyTasks) : null;
+    const tasks = bench.tasks.filter((task) => !skip.has(task.name) && (only === null || only.has(task.name)));
     const names = tasks.map((task) => task.name);
     options.onStatus?.({ tasks: names });
     const outcomes = [];

@@ -1,12 +1,14 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import type { BaselineInfo, Results } from '../core/model.js';
+import type { BaselineInfo, HistoryPoint, Results } from '../core/model.js';
 import { readResultsFile } from '../results/read-results.js';
 
 export interface LoadedBaseline {
   results: Results | null;
   info: BaselineInfo;
   warnings: string[];
+  /** Main's earlier runs, newest first, where the baseline carries them (artifacts). */
+  history?: HistoryPoint[];
 }
 
 /**

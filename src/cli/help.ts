@@ -20,6 +20,10 @@ Options:
   -c, --config FILE     configuration file (default: .github/perfgate.yml, then perfgate.yml)
   -o, --out DIR         output folder (default: .perfgate)
   -b, --baseline FILE   baseline results to compare with (default: baseline.path of the config)
+      --base REF        same-runner: check out REF (HEAD~1, main, a sha) into a git worktree, run
+                        its suites interleaved with this checkout's, compare round by round;
+                        writes base-results.json too (falls back to the baseline file, with a
+                        warning, when REF cannot be checked out or set up)
       --suite NAME      run only this suite (repeatable)
       --all             show every row, not only the ones that changed
   -h, --help            this help`;

@@ -1,28 +1,38 @@
 import type { Results } from '../core/model.js';
 import { RESULTS_SCHEMA_ID, RESULTS_VERSION } from '../core/model.js';
-import type { Settings } from '../config/settings.js';
+import type { Settings, TinybenchSuiteSettings } from '../config/settings.js';
 import { readFingerprint } from '../runners/fingerprint.js';
-import { runTinybenchSuites } from '../runners/tinybench-runner.js';
+import { runTinybenchSuites, type TinybenchRun } from '../runners/tinybench-runner.js';
 import { TOOL } from '../version.js';
 import { UsageError } from './exit-codes.js';
 import { readGitInfo } from './git-info.js';
 import type { CliIo } from './io.js';
 
-/** Runs the configured suites (optionally only some) and wraps what they measured as Results. */
-export async function measure(settings: Settings, io: CliIo, only: string[] = []): Promise<Results> {
+/** The configured suites, or only the ones named (an unknown name is a usage error). */
+export function selectSuites(settings: Settings, only: readonly string[]): TinybenchSuiteSettings[] {
   const unknown = only.filter((name) => !settings.suites.some((s) => s.name === name));
   if (unknown.length > 0) {
     throw new UsageError(`--suite ${unknown[0]}: no such suite; expected one of ${settings.suites.map((s) => s.name).join(', ')}`);
   }
-  const suites = only.length > 0 ? settings.suites.filter((s) => only.includes(s.name)) : settings.suites;
-  const time = new Date().toISOString();
-  const git = await readGitInfo(settings.rootDir);
-  const run = await runTinybenchSuites(suites, { onProgress: (line) => io.stderr(line) });
+  return only.length > 0 ? settings.suites.filter((s) => only.includes(s.name)) : settings.suites;
+}
+
+/** Wraps what a run measured as Results with the metadata of this machine. */
+export function toResults(run: TinybenchRun, meta: { commit?: string; branch?: string; time: string }): Results {
   return {
     schema: RESULTS_SCHEMA_ID,
     version: RESULTS_VERSION,
-    meta: { ...git, time, tool: TOOL, runner: readFingerprint() },
+    meta: { ...meta, tool: TOOL, runner: readFingerprint() },
     benchmarks: run.benchmarks,
     warnings: run.warnings,
   };
+}
+
+/** Runs the configured suites (optionally only some) and wraps what they measured as Results. */
+export async function measure(settings: Settings, io: CliIo, only: string[] = []): Promise<Results> {
+  const suites = selectSuites(settings, only);
+  const time = new Date().toISOString();
+  const git = await readGitInfo(settings.rootDir);
+  const run = await runTinybenchSuites(suites, { onProgress: (line) => io.stderr(line) });
+  return toResults(run, { ...git, time });
 }

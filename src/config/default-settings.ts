@@ -8,6 +8,13 @@ export function defaultSettings(cwd: string): Settings {
     configPath: null,
     rootDir: cwd,
     baseline: { source: FILE_DEFAULTS.baseline.source, path: path.join(cwd, FILE_DEFAULTS.baseline.path) },
+    compare: {
+      method: FILE_DEFAULTS.compare,
+      setupTimeoutMs: FILE_DEFAULTS.setupTimeoutMs,
+      confirmRounds: FILE_DEFAULTS.confirmRounds,
+      confirmTimeMs: FILE_DEFAULTS.confirmTimeMs,
+      pinCpu: null,
+    },
     alpha: FILE_DEFAULTS.alpha,
     power: FILE_DEFAULTS.power,
     thresholds: {},

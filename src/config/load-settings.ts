@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type ConfigIssue } from './config-error.js';
 import { isUnknownKeyIssue, validateConfig, type PerfgateConfig, type ThresholdRuleConfig } from './schema.js';
-import type { Settings, SuiteSettings, ThresholdRule } from './settings.js';
+import type { CompareSettings, Settings, SuiteSettings, ThresholdRule } from './settings.js';
 import { showValue } from './quantities.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
@@ -123,6 +123,7 @@ function toSettings(config: PerfgateConfig, configPath: string, rootDir: string)
     configPath,
     rootDir,
     baseline: { source: config.baseline.source, path: path.resolve(rootDir, config.baseline.path) },
+    compare: toCompareSettings(config),
     alpha: config.alpha,
     power: config.power,
     thresholds: toRules(d.thresholds),
@@ -142,6 +143,18 @@ function toSettings(config: PerfgateConfig, configPath: string, rootDir: string)
         ),
       }),
     ),
+  };
+}
+
+function toCompareSettings(config: PerfgateConfig): CompareSettings {
+  const same = config['same-runner'];
+  return {
+    method: config.compare,
+    ...(same.setup !== undefined ? { setup: same.setup } : {}),
+    setupTimeoutMs: same['setup-timeout'],
+    confirmRounds: same['confirm-rounds'],
+    confirmTimeMs: same['confirm-time'],
+    pinCpu: same['pin-cpu'] === false ? null : same['pin-cpu'],
   };
 }
 

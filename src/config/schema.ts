@@ -30,6 +30,7 @@ export const CONFIG_VERSION = 1;
 export const STATISTICS = ['mean', 'median', 'p95', 'p99', 'max', 'min'] as const satisfies readonly Statistic[];
 export const SUITE_TYPES = ['tinybench'] as const;
 export const BASELINE_SOURCES = ['file', 'artifact', 'auto'] as const;
+export const COMPARE_METHODS = ['auto', 'same-runner', 'artifact'] as const;
 export const SUITE_FILE_EXTENSIONS = ['.js', '.mjs', '.ts', '.mts'] as const;
 
 /** Defaults the file does not need to repeat; the JSON Schema shows them to editors. */
@@ -42,6 +43,10 @@ export const FILE_DEFAULTS = {
   warmupMs: 50,
   minSamples: 100,
   timeoutMs: 60_000,
+  compare: 'auto',
+  setupTimeoutMs: 600_000,
+  confirmRounds: 10,
+  confirmTimeMs: 60_000,
 } as const;
 
 /** Metrics whose limits must be given in a particular kind of quantity. */
@@ -338,6 +343,29 @@ const suite = z.discriminatedUnion('type', [tinybenchSuite], {
   },
 });
 
+const sameRunnerSchema = closed({
+  setup: z
+    .string({ error: expecting('a shell command') })
+    .min(1, { error: expecting('a shell command') })
+    .optional()
+    .describe('Shell command that prepares the base commit in its own worktree before measuring, e.g. "npm ci && npm run build". Without it the base uses this checkout\'s node_modules.'),
+  'setup-timeout': timeField('Time limit of the setup command, e.g. "10m"; past it the comparison falls back to the baseline.', { positive: true }).prefault(
+    formatTime(FILE_DEFAULTS.setupTimeoutMs),
+  ),
+  'confirm-rounds': z
+    .int({ error: expecting('a whole number of at least 0') })
+    .min(0, { error: expecting('a whole number of at least 0') })
+    .default(FILE_DEFAULTS.confirmRounds)
+    .describe('Extra rounds, per side, run for suspected regressions only before the verdict is final; 0 disables confirmation.'),
+  'confirm-time': timeField('Time budget of the confirmation rounds, e.g. "1m"; no new round starts past it.', { positive: true }).prefault(
+    formatTime(FILE_DEFAULTS.confirmTimeMs),
+  ),
+  'pin-cpu': z
+    .union([z.literal(false), z.int().min(0)], { error: expecting('false or a CPU number') })
+    .default(false)
+    .describe('Run every round process of both sides on this one CPU (Linux, needs taskset); false leaves placement to the OS.'),
+});
+
 export const perfgateConfigSchema = closed({
   version: z
     .literal(CONFIG_VERSION, {
@@ -357,6 +385,13 @@ export const perfgateConfigSchema = closed({
   })
     .prefault({})
     .describe('Where the baseline comes from.'),
+  compare: z
+    .enum(COMPARE_METHODS, { error: expecting(`one of ${COMPARE_METHODS.join(', ')}`) })
+    .default(FILE_DEFAULTS.compare)
+    .describe(
+      'How a pull request is compared: same-runner (the base commit is built and run on this machine, interleaved with the head), artifact (the stored baseline), auto (same-runner when the base can be built, else the baseline).',
+    ),
+  'same-runner': sameRunnerSchema.prefault({}).describe('Settings of same-runner comparisons.'),
   alpha: z
     .number({ error: expecting('a number above 0 and at most 0.5') })
     .gt(0, { error: expecting('a number above 0 and at most 0.5') })

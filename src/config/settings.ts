@@ -10,6 +10,7 @@ export interface Settings {
   /** Folder that relative paths in the file are resolved against (the repository root). */
   rootDir: string;
   baseline: BaselineSettings;
+  compare: CompareSettings;
   /** Family-wise alpha for failing; also the FDR level for reporting. */
   alpha: number;
   /** Power for the "needs more rounds" advice. */
@@ -24,6 +25,19 @@ export interface BaselineSettings {
   source: 'file' | 'artifact' | 'auto';
   /** Committed baseline file, absolute. */
   path: string;
+}
+
+export interface CompareSettings {
+  /** same-runner: re-run the base commit here; artifact: the stored baseline; auto: same-runner when possible. */
+  method: 'auto' | 'same-runner' | 'artifact';
+  /** Prepares the base worktree; absent: the base borrows this checkout's node_modules. */
+  setup?: string;
+  setupTimeoutMs: number;
+  /** Extra rounds per side for suspected regressions; 0 disables confirmation. */
+  confirmRounds: number;
+  confirmTimeMs: number;
+  /** CPU that every round process is pinned to, or null. */
+  pinCpu: number | null;
 }
 
 /** Partial rule: anything left out is inherited from the less specific level. */

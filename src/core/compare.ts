@@ -8,8 +8,10 @@ import type {
   Results,
   Statistic,
   Summary,
+  ComparisonTest,
 } from './model.js';
-import { bootstrapRatio, hodgesLehmannRatio, mannWhitneyU, pairedRatio, percentile, pooledSamples, selectMedian, sortedCopy, summarizeInPlace, summarizePooled } from './stats.js';
+import { bandKey, type NoiseBand } from './history.js';
+import { bootstrapRatio, hodgesLehmannRatio, mannWhitneyU, normalCdf, normalQuantile, pairedRatio, percentile, pooledSamples, selectMedian, sortedCopy, summarizeInPlace, summarizePooled } from './stats.js';
 
 /** The statistics of one metric, base against head, before any policy is applied. */
 export interface MetricDelta {
@@ -25,7 +27,8 @@ export interface MetricDelta {
   ratio: number | null;
   ci: [number, number] | null;
   p: number | null;
-  test: 'mann-whitney' | 'signed-rank' | 'bootstrap' | 'summaries' | 'none';
+  test: ComparisonTest;
+  noiseBand?: NoiseBand;
   /** Robust CV of the per-round values of the gated statistic (the larger side), for power advice. */
   replicateCv: number | null;
   replicates: { base: number; head: number };
@@ -49,6 +52,11 @@ export interface CompareOptions {
    * them pair by pair, so that drift during the run cancels out.
    */
   paired?: boolean;
+  /**
+   * Main's run-to-run spread per benchmark and metric (see history.ts): a baseline from another
+   * run carries that run's luck, so its comparison is widened by it.
+   */
+  noiseBands?: ReadonlyMap<string, NoiseBand>;
 }
 
 const TAIL_STATISTICS: ReadonlySet<Statistic> = new Set(['p95', 'p99', 'max']);
@@ -151,7 +159,39 @@ function allPositive(values: readonly number[]): boolean {
   return values.every((v) => v > 0 && Number.isFinite(v));
 }
 
+/**
+ * The rounds of one run vary less than whole runs do: one run against another is uncertain by at
+ * least the difference of two runs of main, √2 · spread on the log scale. Where that is wider than
+ * the run's own interval it replaces it, and p follows from the same normal approximation.
+ */
+function widenByNoiseBand(delta: MetricDelta, band: NoiseBand, confidence: number): void {
+  if (delta.ratio === null || !(delta.ratio > 0) || band.spread === 0) return;
+  const z = normalQuantile(1 - (1 - confidence) / 2);
+  const within = delta.ci ? (Math.log(delta.ci[1]) - Math.log(delta.ci[0])) / (2 * z) : 0;
+  const between = Math.SQRT2 * band.spread;
+  if (between <= within) return;
+  const log = Math.log(delta.ratio);
+  delta.ci = [Math.exp(log - z * between), Math.exp(log + z * between)];
+  const p = 2 * (1 - normalCdf(Math.abs(log) / between));
+  delta.p = Math.max(delta.p ?? 0, Math.min(1, p));
+  delta.test = 'noise-band';
+  delta.noiseBand = band;
+}
+
 function compareMetric(
+  metricName: string,
+  baseMetric: Metric | undefined,
+  headMetric: Metric | undefined,
+  policy: MetricPolicy,
+  options: CompareOptions,
+  band?: NoiseBand,
+): MetricDelta {
+  const delta = compareRounds(metricName, baseMetric, headMetric, policy, options);
+  if (band && !options.paired && (delta.test === 'mann-whitney' || delta.test === 'bootstrap')) widenByNoiseBand(delta, band, options.confidence);
+  return delta;
+}
+
+function compareRounds(
   metricName: string,
   baseMetric: Metric | undefined,
   headMetric: Metric | undefined,
@@ -250,7 +290,7 @@ function compareBenchmark(
       { suite: delta.suite, name: delta.name },
       { name, unit: reference.unit, direction: reference.direction },
     );
-    delta.metrics.push(compareMetric(name, baseMetric, headMetric, metricPolicy, options));
+    delta.metrics.push(compareMetric(name, baseMetric, headMetric, metricPolicy, options, options.noiseBands?.get(bandKey(delta.id, name))));
   }
   return delta;
 }

@@ -60,6 +60,13 @@ export interface ResultsMeta {
 export const RESULTS_SCHEMA_ID = 'perfgate/results';
 export const RESULTS_VERSION = 1;
 
+/** One earlier run of main, reduced: benchmark id -> metric -> statistic -> value. */
+export interface HistoryPoint {
+  commit?: string;
+  time?: string;
+  values: Record<string, Record<string, Partial<Record<Statistic, number>>>>;
+}
+
 export interface Results {
   schema: typeof RESULTS_SCHEMA_ID;
   version: typeof RESULTS_VERSION;
@@ -157,6 +164,13 @@ export interface BaselineInfo {
   commit?: string;
 }
 
+/**
+ * mann-whitney / bootstrap: rounds of two runs; signed-rank: paired rounds of one A/B run;
+ * noise-band: as mann-whitney or bootstrap, widened by main's run-to-run spread; summaries: one
+ * number a side; none: no test possible.
+ */
+export type ComparisonTest = 'mann-whitney' | 'signed-rank' | 'bootstrap' | 'noise-band' | 'summaries' | 'none';
+
 export interface MetricComparison {
   metric: string;
   unit: string;
@@ -175,7 +189,9 @@ export interface MetricComparison {
   /** Benjamini–Hochberg adjusted p over all comparisons of the report. */
   pBh: number | null;
   /** Which test produced p and ci. */
-  test: 'mann-whitney' | 'signed-rank' | 'bootstrap' | 'summaries' | 'none';
+  test: ComparisonTest;
+  /** The run-to-run spread of main that widened p and ci (artifact baselines with a history). */
+  noiseBand?: { spread: number; runs: number };
   verdict: Verdict;
   reasons: string[];
   gated: boolean;
@@ -190,6 +206,20 @@ export interface BenchmarkComparison {
   error?: string;
 }
 
+/** Extra paired rounds run for suspected failures before the verdict was final (same-runner). */
+export interface Confirmation {
+  /** Extra rounds per side that ran. */
+  rounds: number;
+  /** Ids of the benchmarks that looked like failures after the first rounds. */
+  benchmarks: string[];
+  /** Still failing with the extra rounds. */
+  confirmed: string[];
+  /** No longer failing with the extra rounds. */
+  cleared: string[];
+  /** Why fewer rounds ran than configured. */
+  stopped?: string;
+}
+
 export interface Report {
   schema: 'perfgate/report';
   version: 1;
@@ -200,4 +230,5 @@ export interface Report {
   base: ResultsMeta | null;
   benchmarks: BenchmarkComparison[];
   warnings: string[];
+  confirmation?: Confirmation;
 }

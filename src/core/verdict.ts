@@ -113,6 +113,10 @@ function checkRelative(d: MetricDelta, pHolm: number | null, pBh: number | null,
   return { verdict: 'pass', reasons: ['no significant change'] };
 }
 
+function bandReason(band: { spread: number; runs: number }): string {
+  return `interval widened by main's run-to-run spread (${formatPercent(Math.expm1(band.spread))} over ${band.runs} runs)`;
+}
+
 function formatP(p: number | null): string {
   if (p === null) return 'n/a';
   return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
@@ -187,8 +191,9 @@ export function decideVerdict(deltas: readonly BenchmarkDelta[], ctx: VerdictCon
         pHolm,
         pBh,
         test: d.test,
+        ...(d.noiseBand ? { noiseBand: d.noiseBand } : {}),
         verdict: decision.verdict,
-        reasons: decision.reasons,
+        reasons: d.noiseBand && decision.verdict !== 'pass' ? [...decision.reasons, bandReason(d.noiseBand)] : decision.reasons,
         gated: d.policy.gate,
       };
     });

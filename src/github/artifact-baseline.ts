@@ -1,5 +1,5 @@
-import type { BaselineInfo, Results } from '../core/model.js';
-import { parseResults } from '../results/parse-results.js';
+import type { BaselineInfo, HistoryPoint, Results } from '../core/model.js';
+import { parseHistory, parseResults } from '../results/parse-results.js';
 import { pickBaselineArtifact, type BaselinePick, type WorkflowArtifact } from './artifact-selection.js';
 import type { GitHubClient } from './octokit-client.js';
 import { readBaselineZip, type ZipLimits } from './zip-reader.js';
@@ -34,7 +34,9 @@ export interface LoadArtifactOptions extends FindBaselineOptions {
   debug?: (line: string) => void;
 }
 
-export type ArtifactBaseline = { results: Results; info: BaselineInfo; warnings: string[] } | { results: null; warnings: string[] };
+export type ArtifactBaseline =
+  | { results: Results; info: BaselineInfo; warnings: string[]; history: HistoryPoint[] }
+  | { results: null; warnings: string[] };
 
 const FALLBACK = 'falling back to the committed baseline';
 
@@ -182,7 +184,17 @@ export async function loadArtifactBaseline(client: GitHubClient, options: LoadAr
       warnings.push(`no baseline artifact was made from the base commit ${options.baseSha.slice(0, 7)}; comparing with the newest from "${options.baseBranch}" (${commit.slice(0, 7)}), which may include other changes`);
     }
     const info: BaselineInfo = { method: 'artifact', source: `artifact ${options.name} #${artifact.id} from run ${runId}`, ...(commit ? { commit } : {}) };
-    return { results, info, warnings };
+    let history: HistoryPoint[] = [];
+    const historyText = files.get('history.json');
+    if (historyText !== undefined) {
+      try {
+        history = parseHistory(historyText, `artifact ${artifact.id} (run ${runId}) history.json`);
+      } catch (error) {
+        // The baseline itself is fine: only the noise bands and the history are lost.
+        warnings.push(`${oneLine(error)}; the history of main is not used`);
+      }
+    }
+    return { results, info, warnings, history };
   } catch (error) {
     return { results: null, warnings: [`baseline artifact ${artifact.id} from run ${runId} could not be used: ${oneLine(error)}; ${FALLBACK}`] };
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { NonEmpty, Results } from '../core/model.js';
+import type { HistoryPoint, NonEmpty, Results } from '../core/model.js';
+import { historySchema } from './history-schema.js';
 import { RESULTS_SCHEMA_ID, RESULTS_VERSION } from '../core/model.js';
 import { formatPath } from '../config/config-error.js';
 import { parseYamlSource } from '../config/yaml-source.js';
@@ -23,7 +24,7 @@ function positionOfPath(text: string, file: string, path: (string | number)[]): 
   }
 }
 
-function syntaxError(text: string, file: string, error: Error): ResultsError {
+export function syntaxError(text: string, file: string, error: Error): ResultsError {
   // Node 20 says "at position N", Node 22+ adds "(line L column C)"; both carry the offset.
   const match = /position (\d+)/.exec(error.message);
   const pos = positionOfOffset(text, match ? Number(match[1]) : text.length);
@@ -47,7 +48,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
-function schemaError(text: string, file: string, root: unknown, error: z.ZodError, schemaFile: string): ResultsError {
+export function schemaError(text: string, file: string, root: unknown, error: z.ZodError, schemaFile: string): ResultsError {
   const issue = error.issues[0] as z.core.$ZodIssue;
   const path = issue.path as (string | number)[];
   const field = issue.code === 'unrecognized_keys' ? formatPath([...path, (issue.keys as string[])[0] as string]) as string : (formatPath(path) ?? '(top level)');
@@ -126,4 +127,17 @@ export function parseResults(text: string, file: string): Results {
   const results = fromMinimal(parsed.data);
   checkUniqueIds(results, text, file, 'name');
   return results;
+}
+
+/** history.json of a baseline artifact (see results/history-schema.ts). */
+export function parseHistory(text: string, file: string): HistoryPoint[] {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (error) {
+    throw syntaxError(text, file, error as Error);
+  }
+  const parsed = historySchema.safeParse(root);
+  if (!parsed.success) throw schemaError(text, file, root, parsed.error, 'schema/history.schema.json');
+  return parsed.data.points as HistoryPoint[];
 }

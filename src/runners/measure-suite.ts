@@ -27,6 +27,7 @@ export interface MeasureOptions {
   warmupMs: number;
   minIterations: number;
   skipTasks?: readonly string[];
+  onlyTasks?: readonly string[];
   onStatus?: (status: RoundStatus) => void;
 }
 
@@ -90,7 +91,8 @@ export async function measureSuite(options: MeasureOptions): Promise<RoundOutcom
 
   if (bench.tasks.length === 0) return { tasks: [], warnings, error: 'the suite added no tasks' };
   const skip = new Set(options.skipTasks ?? []);
-  const tasks = bench.tasks.filter((task) => !skip.has(task.name));
+  const only = options.onlyTasks ? new Set(options.onlyTasks) : null;
+  const tasks = bench.tasks.filter((task) => !skip.has(task.name) && (only === null || only.has(task.name)));
   const names = tasks.map((task) => task.name);
   options.onStatus?.({ tasks: names });
 

@@ -18,6 +18,8 @@ export interface RoundProcessOptions {
   jobPath: string;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** A command that runs node, e.g. ['taskset', '-c', '1']. */
+  wrapper?: readonly string[];
 }
 
 /** How much of the child's stderr is kept: its end is what explains a crash. */
@@ -33,7 +35,9 @@ export async function runRoundProcess(options: RoundProcessOptions): Promise<Rou
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
 
-  const child = spawn(process.execPath, [...script.execArgv, ...options.flags, script.path, options.jobPath], {
+  const args = [...script.execArgv, ...options.flags, script.path, options.jobPath];
+  const [command, ...prefix] = options.wrapper && options.wrapper.length > 0 ? [...options.wrapper, process.execPath] : [process.execPath];
+  const child = spawn(command as string, [...prefix, ...args], {
     detached: process.platform !== 'win32',
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -20,6 +20,8 @@ export interface RoundJob {
   statusPath?: string;
   /** Tasks that failed in an earlier round: not run again. */
   skipTasks?: string[];
+  /** When set, only these tasks run (confirmation rounds for suspected benchmarks). */
+  onlyTasks?: string[];
 }
 
 export interface TaskOutcome {

@@ -29,6 +29,12 @@ import { mulberry32, shuffled } from './shuffle.js';
  */
 export interface TinybenchRunOptions {
   onProgress?: (line: string) => void;
+  /** Only these tasks, by suite name (confirmation rounds); suites not named run every task. */
+  onlyTasks?: ReadonlyMap<string, readonly string[]>;
+  /** Wraps each round process's command, e.g. ['taskset', '-c', '1'] to pin it to one CPU. */
+  wrapper?: readonly string[];
+  /** Names the rounds in progress lines; confirmation rounds say so. */
+  roundLabel?: (round: number, rounds: number) => string;
   /** Defaults to locateRoundScript(); tests pass a bundled one. */
   roundScript?: RoundScript;
   /** Seeds the round order; random when left out. */
@@ -47,8 +53,15 @@ interface TaskRecord {
   error?: string;
 }
 
+/** One side of an A/B run: its label ('base', 'head') and its suites, whose files are in its tree. */
+export interface RunSide {
+  label: string;
+  suites: TinybenchSuiteSettings[];
+}
+
 interface SuiteState {
   suite: TinybenchSuiteSettings;
+  label: string;
   key: string;
   flags: string[];
   /** By task name, in the order the suite added them. */
@@ -58,18 +71,34 @@ interface SuiteState {
 }
 
 export async function runTinybenchSuites(suites: TinybenchSuiteSettings[], options: TinybenchRunOptions = {}): Promise<TinybenchRun> {
-  const states: SuiteState[] = suites.map((suite, i) => ({ suite, key: `suite${i}`, flags: [], tasks: new Map(), warnings: new Set() }));
+  const [run] = await runTinybenchSides([{ label: '', suites }], options);
+  return run as TinybenchRun;
+}
+
+/**
+ * Same-runner A/B: the sides' suites (matched by name) run in the same rounds on this machine.
+ * Each round visits the suites in a random order and, per suite, the sides in a random order, one
+ * fresh process each, so round i of base and round i of head are measured moments apart and a
+ * paired comparison cancels whatever the machine did meanwhile. Returns one run per side.
+ */
+export async function runTinybenchSides(sides: RunSide[], options: TinybenchRunOptions = {}): Promise<TinybenchRun[]> {
+  const names: string[] = [];
+  for (const side of sides) for (const suite of side.suites) if (!names.includes(suite.name)) names.push(suite.name);
+  const states: SuiteState[][] = sides.map((side, s) =>
+    side.suites.map((suite, i) => ({ suite, label: side.label, key: `side${s}-suite${i}`, flags: [], tasks: new Map(), warnings: new Set<string>() })),
+  );
+  const all = states.flat();
   let script: RoundScript | undefined;
   try {
     script = options.roundScript ?? locateRoundScript();
   } catch (error) {
-    for (const state of states) state.error = describeError(error);
+    for (const state of all) state.error = describeError(error);
   }
-  for (const state of states) {
+  for (const state of all) {
     const flags = nodeFlagsForSuite(state.suite.file);
     if ('error' in flags) state.error ??= flags.error;
     else state.flags = flags.flags;
-    if (state.error) options.onProgress?.(`${state.suite.name}: ${state.error}`);
+    if (state.error) options.onProgress?.(`${prefixOf(state)}${state.suite.name}: ${state.error}`);
   }
 
   const random = mulberry32(options.seed ?? Math.floor(Math.random() * 2 ** 32));
@@ -77,16 +106,25 @@ export async function runTinybenchSuites(suites: TinybenchSuiteSettings[], optio
   const removeWorkDir = () => rmSync(workDir, { recursive: true, force: true });
   const forget = cleanUpOnInterrupt(removeWorkDir);
   try {
-    const most = Math.max(0, ...suites.map((suite) => suite.rounds));
+    const most = Math.max(0, ...all.map((state) => state.suite.rounds));
     for (let round = 1; round <= most && script; round++) {
-      const due = states.filter((state) => state.error === undefined && round <= state.suite.rounds);
-      for (const state of shuffled(due, random)) await runSuiteRound(state, round, script, workDir, options);
+      for (const name of shuffled(names, random)) {
+        const due = states.flatMap((side) => side.filter((state) => state.suite.name === name && state.error === undefined && round <= state.suite.rounds));
+        for (const state of shuffled(due, random)) await runSuiteRound(state, round, script, workDir, options);
+      }
     }
   } finally {
     forget();
     removeWorkDir();
   }
-  return { benchmarks: states.flatMap(toBenchmarks), warnings: states.flatMap((s) => [...s.warnings].map((w) => `${s.suite.name}: ${w}`)) };
+  return states.map((side) => ({
+    benchmarks: side.flatMap(toBenchmarks),
+    warnings: side.flatMap((s) => [...s.warnings].map((w) => `${s.suite.name}: ${w}`)),
+  }));
+}
+
+function prefixOf(state: SuiteState): string {
+  return state.label ? `${state.label} ` : '';
 }
 
 async function runSuiteRound(state: SuiteState, round: number, script: RoundScript, workDir: string, options: TinybenchRunOptions): Promise<void> {
@@ -100,15 +138,25 @@ async function runSuiteRound(state: SuiteState, round: number, script: RoundScri
     resultPath: file('result'),
     statusPath: file('status'),
     skipTasks: [...state.tasks].filter(([, task]) => task.error !== undefined).map(([name]) => name),
+    ...(options.onlyTasks?.has(suite.name) ? { onlyTasks: [...options.onlyTasks.get(suite.name)!] } : {}),
   };
   let result: RoundProcessResult;
   try {
-    result = await runRoundProcess({ script, flags: state.flags, job, jobPath: file('job'), timeoutMs: suite.timeoutMs, signal: options.signal });
+    result = await runRoundProcess({
+      script,
+      flags: state.flags,
+      job,
+      jobPath: file('job'),
+      timeoutMs: suite.timeoutMs,
+      signal: options.signal,
+      ...(options.wrapper ? { wrapper: options.wrapper } : {}),
+    });
   } catch (error) {
     if (options.signal?.aborted) throw error;
     result = { ok: false, reason: `could not run: ${describeError(error)}`, elapsedMs: 0 };
   }
-  const prefix = `round ${round}/${suite.rounds}  ${suite.name}`;
+  const label = options.roundLabel?.(round, suite.rounds) ?? `round ${round}/${suite.rounds}`;
+  const prefix = `${label}  ${prefixOf(state)}${suite.name}`;
 
   if (!result.ok || result.outcome.error !== undefined) {
     state.error = result.ok ? `round ${round}: ${result.outcome.error}` : `round ${round} ${result.reason}`;

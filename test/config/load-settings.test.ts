@@ -9,6 +9,8 @@ import type { Settings } from '../../src/config/settings.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/config');
 
+const DEFAULT_COMPARE = { method: 'auto', setupTimeoutMs: 600_000, confirmRounds: 10, confirmTimeMs: 60_000, pinCpu: null } as const;
+
 const MINIMAL = 'version: 1\nsuites:\n  - name: core\n    type: tinybench\n    file: bench/core.bench.ts\n';
 
 describe('readSettings', () => {
@@ -18,6 +20,7 @@ describe('readSettings', () => {
       configPath: path.join(repo, '.github/perfgate.yml'),
       rootDir: repo,
       baseline: { source: 'file', path: path.join(repo, 'baselines/main.json') },
+      compare: DEFAULT_COMPARE,
       alpha: 0.01,
       power: 0.9,
       thresholds: {
@@ -122,6 +125,7 @@ describe('parseSettings', () => {
       configPath,
       rootDir: '/repo',
       baseline: { source: 'auto', path: '/repo/baselines/perfgate.json' },
+      compare: DEFAULT_COMPARE,
       alpha: 0.05,
       power: 0.8,
       thresholds: {},
@@ -140,6 +144,31 @@ describe('parseSettings', () => {
         },
       ],
     } satisfies Settings);
+  });
+
+  it('reads the same-runner settings and names the field of a bad one', () => {
+    const text = `compare: same-runner
+same-runner:
+  setup: npm ci && npm run build
+  setup-timeout: 5m
+  confirm-rounds: 0
+  confirm-time: 30s
+  pin-cpu: 1
+${MINIMAL}`;
+    expect(parseSettings(text, { configPath, cwd: '/repo' }).compare).toStrictEqual({
+      method: 'same-runner',
+      setup: 'npm ci && npm run build',
+      setupTimeoutMs: 300_000,
+      confirmRounds: 0,
+      confirmTimeMs: 30_000,
+      pinCpu: 1,
+    });
+    expect(() => parseSettings(`compare: same-machine\n${MINIMAL}`, { configPath, cwd: '/repo' })).toThrow(
+      'perfgate.yml:1:10: compare: expected one of auto, same-runner, artifact, got "same-machine"',
+    );
+    expect(() => parseSettings(`same-runner:\n  confirm-rounds: -1\n${MINIMAL}`, { configPath, cwd: '/repo' })).toThrow(
+      'perfgate.yml:2:19: same-runner.confirm-rounds: expected a whole number of at least 0, got -1',
+    );
   });
 
   it('checks suite files only when given fileExists', () => {

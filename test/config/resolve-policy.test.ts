@@ -24,6 +24,7 @@ function settings(rest: Partial<Settings> = {}): Settings {
     configPath: '/r/perfgate.yml',
     rootDir: '/r',
     baseline: { source: 'auto', path: '/r/baselines/perfgate.json' },
+    compare: { method: 'auto', setupTimeoutMs: 600_000, confirmRounds: 10, confirmTimeMs: 60_000, pinCpu: null },
     alpha: 0.05,
     power: 0.8,
     thresholds: {},

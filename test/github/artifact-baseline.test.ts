@@ -8,6 +8,7 @@ import { FakeArtifactApi } from './fake-artifact-api.js';
 const BASE_SHA = 'c'.repeat(40);
 const RESULTS = '{"benchmarks":[{"name":"parse","unit":"ms","samples":[1.5,1.6,1.4]}]}';
 const FALLBACK = 'falling back to the committed baseline';
+const HISTORY = JSON.stringify({ schema: 'perfgate/history', version: 1, points: [{ commit: BASE_SHA, values: { parse: { latency: { median: 1.5 } } } }] });
 
 let api: FakeArtifactApi;
 let client: GitHubClient;
@@ -36,16 +37,27 @@ function publish(spec: Parameters<typeof artifact>[0], files: Record<string, str
 
 describe('loadArtifactBaseline', () => {
   it('downloads the base commit artifact without sending the token to storage', async () => {
-    publish({ id: 501, runId: 9001, sha: BASE_SHA, created: '2026-11-01T00:00:00Z' }, { 'results.json': RESULTS, 'history.json': '[]' });
+    publish({ id: 501, runId: 9001, sha: BASE_SHA, created: '2026-11-01T00:00:00Z' }, { 'results.json': RESULTS, 'history.json': HISTORY });
     publish({ id: 502, runId: 9002, created: '2026-11-02T00:00:00Z' }, { 'results.json': RESULTS });
     const loaded = await loadArtifactBaseline(client, { ...where, baseSha: BASE_SHA });
     expect(loaded.warnings).toEqual([]);
     if (!loaded.results) throw new Error('expected results');
     expect(loaded.results.benchmarks.map((b) => b.id)).toEqual(['parse']);
     expect(loaded.info).toEqual({ method: 'artifact', source: 'artifact perfgate-baseline #501 from run 9001', commit: BASE_SHA });
+    expect(loaded.history).toEqual([{ commit: BASE_SHA, values: { parse: { latency: { median: 1.5 } } } }]);
     const storage = api.requests.filter((r) => r.path.startsWith('/storage/'));
     expect(storage).toEqual([{ method: 'GET', path: '/storage/501?sig=secret-signature', authorization: undefined }]);
     expect(api.requests[0]).toMatchObject({ path: '/repos/acme/app/actions/artifacts?name=perfgate-baseline&per_page=100', authorization: 'token test-token' });
+  });
+
+  it('keeps the baseline when its history.json is broken, and says what was wrong with it', async () => {
+    publish({ id: 701, runId: 9201, created: '2026-11-01T00:00:00Z' }, { 'results.json': RESULTS, 'history.json': '{"schema":"perfgate/history","version":1,"points":[{"values":{"parse":{"latency":{"median":"fast"}}}}]}' });
+    const loaded = await loadArtifactBaseline(client, where);
+    expect(loaded.results).not.toBeNull();
+    expect(loaded.history).toEqual([]);
+    expect(loaded.warnings).toEqual([
+      'artifact 701 (run 9201) history.json:1:92: points[0].values.parse.latency.median: expected number, got "fast"; the history of main is not used',
+    ]);
   });
 
   it('uses the newest artifact when none was made from the base commit, and says so', async () => {

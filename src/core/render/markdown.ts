@@ -2,7 +2,7 @@ import { markdownTable } from 'markdown-table';
 import type { Report, ResultsMeta, RunnerFingerprint } from '../model.js';
 import { escapeMarkdownText } from './escape.js';
 import type { Row } from './rows.js';
-import { VERDICT_ICONS, countsText, methodText, notableRows, reportRows } from './rows.js';
+import { VERDICT_ICONS, confirmationText, countsText, methodText, notableRows, reportRows } from './rows.js';
 
 export interface MarkdownOptions {
   /** Hard cap on the output length; GitHub refuses comments over 65,536 characters. */
@@ -94,6 +94,8 @@ function assemble(report: Report, parts: Parts, budget: Budget, options: Markdow
   const out: string[] = [];
   if (options.marker) out.push(options.marker);
   out.push(headline(report), '', subline(report), '');
+  const confirmation = confirmationText(report);
+  if (confirmation) out.push(escapeMarkdownText(confirmation), '');
   const cut: string[] = [];
   if (notable > 0) {
     out.push(...notableTable.slice(0, 2 + budget.notable), '');

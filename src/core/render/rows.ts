@@ -110,3 +110,17 @@ export function methodText(report: Report): string {
       return `base ${baseline.source} re-run on this runner`;
   }
 }
+
+/** One sentence on the confirmation rounds, or null when none were needed. */
+export function confirmationText(report: Report): string | null {
+  const c = report.confirmation;
+  if (!c) return null;
+  const suspected = `${c.benchmarks.length} suspected regression${c.benchmarks.length === 1 ? '' : 's'}`;
+  const outcome = [
+    c.confirmed.length > 0 ? `confirmed ${c.confirmed.join(', ')}` : '',
+    c.cleared.length > 0 ? `cleared ${c.cleared.join(', ')}` : '',
+  ].filter(Boolean);
+  const stopped = c.stopped ? ` (stopped early: ${c.stopped})` : '';
+  if (c.rounds === 0) return `Confirmation: no extra round could run for ${suspected}${stopped}; the first rounds decided.`;
+  return `Confirmation: ${c.rounds} extra round${c.rounds === 1 ? '' : 's'} per side for ${suspected}${stopped}: ${outcome.join('; ')}.`;
+}

@@ -1,7 +1,7 @@
 import type { Report, Verdict } from '../model.js';
 import { escapeTerminalText } from './escape.js';
 import type { Row } from './rows.js';
-import { countsText, methodText, notableRows, reportRows } from './rows.js';
+import { confirmationText, countsText, methodText, notableRows, reportRows } from './rows.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -57,6 +57,8 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   const head = report.baseline.method === 'none' ? 'results recorded, no baseline to compare with' : `${report.verdict.toUpperCase()}: ${countsText(report)}`;
   out.push(paint(`perfgate ${head}`, report.verdict, options.color));
   if (report.baseline.method !== 'none') out.push(`compared with the ${escapeTerminalText(methodText(report))}`);
+  const confirmation = confirmationText(report);
+  if (confirmation) out.push(escapeTerminalText(confirmation));
   out.push('');
   if (shown.length > 0) out.push(...layout(shown, options.color));
   else out.push(rows.length === 1 ? 'The one measurement is within its noise.' : `All ${rows.length} measurements are within their noise.`);

@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report, Results } from '../../src/core/model.js';
+import { runCli, type CliRun } from './run-cli.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'perfgate-same-runner-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * A suite whose benchmarks do a given amount of work: `loop x1.25` in head does exactly 25% more
+ * integer steps than in base. 200,000 steps make the call overhead negligible, so time follows work.
+ */
+function suiteSource(factors: Record<string, number>): string {
+  const adds = Object.entries(factors)
+    .map(([name, factor]) => `  bench.add(${JSON.stringify(name)}, () => loop(${Math.round(200_000 * factor)}));`)
+    .join('\n');
+  return `const loop = (n) => { let x = 0; for (let i = 0; i < n; i++) x = (x + i * 7) | 0; return x; };
+export default (bench) => {
+${adds}
+};
+`;
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=perfgate', '-c', 'user.email=perfgate@example.invalid', ...args], { cwd, encoding: 'utf8' });
+}
+
+function repository(name: string, config: string, base: Record<string, number>, head: Record<string, number>): string {
+  const root = path.join(dir, name);
+  mkdirSync(path.join(root, 'bench'), { recursive: true });
+  git(root, 'init', '-q');
+  writeFileSync(path.join(root, 'perfgate.yml'), config);
+  writeFileSync(path.join(root, 'bench', 'work.bench.mjs'), suiteSource(base));
+  git(root, 'add', '-A');
+  git(root, 'commit', '-qm', 'base');
+  writeFileSync(path.join(root, 'bench', 'work.bench.mjs'), suiteSource(head));
+  git(root, 'commit', '--allow-empty', '-qam', 'head');
+  return root;
+}
+
+const CONFIG = `version: 1
+defaults:
+  rounds: 8
+  time: 400ms
+  warmup: 20ms
+same-runner:
+  confirm-rounds: 4
+suites:
+  - name: work
+    type: tinybench
+    file: bench/work.bench.mjs
+`;
+
+describe('perfgate run --base (same-runner, built CLI)', () => {
+  let root: string;
+  let run: CliRun;
+  let report: Report;
+
+  beforeAll(() => {
+    root = repository('slower', CONFIG, { 'loop x1.25': 1, 'loop same': 1, 'loop same 2': 1 }, { 'loop x1.25': 1.25, 'loop same': 1, 'loop same 2': 1 });
+    run = runCli(['run', '--base', 'HEAD~1'], root);
+    report = JSON.parse(readFileSync(path.join(root, '.perfgate', 'report.json'), 'utf8')) as Report;
+  }, 120_000);
+
+  it('fails exactly the benchmark that got 25% slower, with an interval that contains 1.25', () => {
+    expect(run.status, run.stderr).toBe(1);
+    expect(report.baseline.method).toBe('same-runner');
+    const failing = report.benchmarks.filter((b) => b.verdict === 'fail' || b.verdict === 'critical').map((b) => b.id);
+    expect(failing).toEqual(['work/loop x1.25']);
+    const metric = report.benchmarks.find((b) => b.id === 'work/loop x1.25')!.metrics[0]!;
+    expect(metric.test).toBe('signed-rank');
+    expect(metric.ci![0]).toBeLessThanOrEqual(1.25);
+    expect(metric.ci![1]).toBeGreaterThanOrEqual(1.25);
+  });
+
+  it('confirms the suspected failure with extra paired rounds and says so', () => {
+    expect(report.confirmation).toMatchObject({ benchmarks: ['work/loop x1.25'], confirmed: ['work/loop x1.25'], cleared: [] });
+    expect(report.confirmation!.rounds).toBeGreaterThan(0);
+    const base = JSON.parse(readFileSync(path.join(root, '.perfgate', 'base-results.json'), 'utf8')) as Results;
+    const head = JSON.parse(readFileSync(path.join(root, '.perfgate', 'results.json'), 'utf8')) as Results;
+    const rounds = (r: Results, id: string) => r.benchmarks.find((b) => b.id === id)!.metrics[0]!.rounds!.length;
+    // Only the suspect got the extra rounds, on both sides alike, so the pairs stay aligned.
+    expect(rounds(base, 'work/loop x1.25')).toBe(8 + report.confirmation!.rounds);
+    expect(rounds(head, 'work/loop x1.25')).toBe(8 + report.confirmation!.rounds);
+    expect(rounds(head, 'work/loop same')).toBe(8);
+    expect(run.stdout).toMatch(/compared with the base commit [0-9a-f]{12} \(HEAD~1\) re-run on this runner/);
+    expect(run.stdout).toMatch(/Confirmation: \d+ extra rounds? per side for 1 suspected regression: confirmed work\/loop x1\.25\./);
+    expect(base.meta.commit).toBe(git(root, 'rev-parse', 'HEAD~1').trim());
+  });
+
+  it('leaves no worktree behind', () => {
+    expect(git(root, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('perfgate run --base when the base cannot be prepared', () => {
+  it('falls back to the baseline file with a warning that quotes the failing setup step', () => {
+    const config = CONFIG.replace('same-runner:\n', `same-runner:\n  setup: 'echo preparing && echo "npm ERR! missing script: build" >&2 && exit 3'\n`);
+    const root = repository('broken-setup', config, { 'loop a': 1 }, { 'loop a': 1 });
+    const run = runCli(['run', '--base', 'HEAD~1'], root);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(root, '.perfgate', 'report.json'), 'utf8')) as Report;
+    expect(report.baseline.method).toBe('none');
+    const warning = report.warnings.find((w) => w.startsWith('same-runner comparison impossible'));
+    expect(warning).toContain('failed with exit code 3: npm ERR! missing script: build');
+    expect(warning).toContain('the setup command "echo preparing');
+    expect(existsSync(path.join(root, '.perfgate', 'base-results.json'))).toBe(false);
+    expect(git(root, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+  }, 120_000);
+
+  it('names a commit that is not in the clone', () => {
+    const root = repository('no-such-commit', CONFIG, { 'loop a': 1 }, { 'loop a': 1 });
+    const run = runCli(['run', '--base', 'deadbeef', '--suite', 'work'], root);
+    expect(run.stderr).toContain('the base commit deadbeef is not in this clone');
+  }, 120_000);
+});
