@@ -13006,10 +13006,10 @@ function confirmationText(report) {
     const c = report.confirmation;
     if (!c)
         return null;
-    const suspected = `${c.benchmarks.length} suspected regression${c.benchmarks.length === 1 ? '' : 's'}`;
+    const suspected = `${c.benchmarks.length} suspected or undecided benchmark${c.benchmarks.length === 1 ? '' : 's'}`;
     const outcome = [
-        c.confirmed.length > 0 ? `confirmed ${c.confirmed.join(', ')}` : '',
-        c.cleared.length > 0 ? `cleared ${c.cleared.join(', ')}` : '',
+        c.confirmed.length > 0 ? `failing ${c.confirmed.join(', ')}` : '',
+        c.cleared.length > 0 ? `not failing ${c.cleared.join(', ')}` : '',
     ].filter(Boolean);
     const stopped = c.stopped ? ` (stopped early: ${c.stopped})` : '';
     if (c.rounds === 0)
@@ -13048,7 +13048,8 @@ function headline(report) {
     return `### ${VERDICT_ICONS[report.verdict]} perfgate: ${report.verdict} — ${countsText(report)}`;
 }
 function subline(report) {
-    const commit = report.baseline.commit ? ` at \`${report.baseline.commit.slice(0, 12)}\`` : '';
+    // A same-runner source already names the commit it re-ran.
+    const commit = report.baseline.commit && report.baseline.method !== 'same-runner' ? ` at \`${report.baseline.commit.slice(0, 12)}\`` : '';
     const paired = report.benchmarks.some((b) => b.metrics.some((m) => m.test === 'signed-rank'));
     const test = paired
         ? 'base and head ran in interleaved rounds on this runner and are compared round by round (Wilcoxon signed-rank, Holm-corrected)'
@@ -14186,7 +14187,13 @@ function runSetup(command, cwd, timeoutMs, log) {
 
 
 
-const SUSPECT = new Set(['fail', 'critical']);
+/**
+ * Unstable is suspect too: with few paired rounds and many benchmarks, Holm's correction can keep
+ * even a clear slowdown from significance (signed-rank's smallest p with n pairs is 2/2^n), and
+ * only more rounds can tell it from noise.
+ */
+const SUSPECT = new Set(['fail', 'critical', 'unstable']);
+const FAILING = new Set(['fail', 'critical']);
 function baseSuites(suites, headRoot, baseRoot) {
     const found = [];
     const warnings = [];
@@ -14242,7 +14249,7 @@ async function runAb(options) {
     }
     if (rounds > 0)
         report = options.judge(baseResults, headResults);
-    const still = new Set(report.benchmarks.filter((b) => SUSPECT.has(b.verdict)).map((b) => b.id));
+    const still = new Set(report.benchmarks.filter((b) => FAILING.has(b.verdict)).map((b) => b.id));
     const confirmation = {
         rounds,
         benchmarks: suspects,

@@ -210,11 +210,11 @@ export interface BenchmarkComparison {
 export interface Confirmation {
   /** Extra rounds per side that ran. */
   rounds: number;
-  /** Ids of the benchmarks that looked like failures after the first rounds. */
+  /** Ids of the benchmarks that looked like failures (or could not be decided) after the first rounds. */
   benchmarks: string[];
-  /** Still failing with the extra rounds. */
+  /** Failing with the extra rounds. */
   confirmed: string[];
-  /** No longer failing with the extra rounds. */
+  /** Not failing with the extra rounds. */
   cleared: string[];
   /** Why fewer rounds ran than configured. */
   stopped?: string;

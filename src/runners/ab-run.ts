@@ -32,7 +32,13 @@ export interface AbRun {
   confirmation?: Confirmation;
 }
 
-const SUSPECT: ReadonlySet<string> = new Set(['fail', 'critical']);
+/**
+ * Unstable is suspect too: with few paired rounds and many benchmarks, Holm's correction can keep
+ * even a clear slowdown from significance (signed-rank's smallest p with n pairs is 2/2^n), and
+ * only more rounds can tell it from noise.
+ */
+const SUSPECT: ReadonlySet<string> = new Set(['fail', 'critical', 'unstable']);
+const FAILING: ReadonlySet<string> = new Set(['fail', 'critical']);
 
 export function baseSuites(suites: readonly TinybenchSuiteSettings[], headRoot: string, baseRoot: string): { suites: TinybenchSuiteSettings[]; warnings: string[] } {
   const found: TinybenchSuiteSettings[] = [];
@@ -96,7 +102,7 @@ export async function runAb(options: AbRunOptions): Promise<AbRun> {
     rounds++;
   }
   if (rounds > 0) report = options.judge(baseResults, headResults);
-  const still = new Set(report.benchmarks.filter((b) => SUSPECT.has(b.verdict)).map((b) => b.id));
+  const still = new Set(report.benchmarks.filter((b) => FAILING.has(b.verdict)).map((b) => b.id));
   const confirmation: Confirmation = {
     rounds,
     benchmarks: suspects,

@@ -100,6 +100,36 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('a same-runner report', () => {
+  // Ten paired rounds: base medians 100..109, head 1.2 times those for "slow", equal for "same".
+  function sameRunnerReport() {
+    const baseRounds = range(100, 10).map((m) => [m - 1, m, m + 1]);
+    const slower = baseRounds.map((round) => round.map((v) => v * 1.2));
+    const meta = { time: '2026-12-04T10:00:00.000Z', runner, tool: { name: 'perfgate', version: '0.1.0' } };
+    const base = results([latency('w/slow', baseRounds), latency('w/same', baseRounds)], { ...meta, commit: '1111111111111111aaaa' });
+    const head = results([latency('w/slow', slower), latency('w/same', baseRounds)], { ...meta, commit: '2222222222222222bbbb' });
+    const r = decideVerdict(compareResults(base, head, policyOf(), { confidence: 0.95, seed: 1, paired: true }), {
+      alpha: 0.05,
+      power: 0.8,
+      baseline: { method: 'same-runner', source: 'commit 1111111111111111 (origin/main)', commit: '1111111111111111aaaa' },
+      head: head.meta,
+      base: base.meta,
+      warnings: [],
+    });
+    return { ...r, confirmation: { rounds: 10, benchmarks: ['w/slow'], confirmed: ['w/slow'], cleared: [] } };
+  }
+
+  it('says which method decided, which test, and what the confirmation rounds found', () => {
+    expectGolden(renderMarkdown(sameRunnerReport()), path.join(GOLDEN, 'comment-same-runner.md'));
+    const terminal = renderTerminal(sameRunnerReport(), { color: false }).split('\n');
+    expect(terminal.slice(0, 3)).toEqual([
+      'perfgate FAIL: 1 fail, 1 pass',
+      'compared with the base commit 1111111111111111 (origin/main) re-run on this runner',
+      'Confirmation: 10 extra rounds per side for 1 suspected or undecided benchmark: failing w/slow.',
+    ]);
+  });
+});
+
 describe('renderTerminal', () => {
   it('renders the rows that matter as an aligned table', () => {
     expectGolden(renderTerminal(sampleReport(), { color: false }) + '\n', path.join(GOLDEN, 'terminal.txt'));

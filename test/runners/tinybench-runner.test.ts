@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchmarkResult } from '../../src/core/model.js';
 import { mulberry32, shuffled } from '../../src/runners/shuffle.js';
-import { runTinybenchSuites, type TinybenchRun } from '../../src/runners/tinybench-runner.js';
+import { runTinybenchSides, runTinybenchSuites, type TinybenchRun } from '../../src/runners/tinybench-runner.js';
 import { fallOverTime, suite } from './suites.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'perfgate-runner-test-'));
@@ -119,5 +119,36 @@ describe('runTinybenchSuites: order and TypeScript', () => {
     } else {
       expect(byId(run, 'lonely/*').error).toBe(`TypeScript suites need Node >= 22.6 or tsx installed in the project; this is Node ${process.versions.node}`);
     }
+  });
+});
+
+describe('runTinybenchSides: same-runner A/B', () => {
+  it('runs each suite of both sides back to back in every round, sides and suites in seeded order', async () => {
+    const lines: string[] = [];
+    const quick = { rounds: 3, timeMs: 3, warmupMs: 1, minSamples: 2 };
+    const sides = ['base', 'head'].map((label) => ({ label, suites: ['a', 'b'].map((name) => suite(name, 'ok.bench.mjs', quick)) }));
+    const [base, head] = await runTinybenchSides(sides, { seed: 3, onProgress: (line) => lines.push(line) });
+    // "round 1/3  base a (2 benchmarks) 80 ms": round, side, suite.
+    const visits = lines.map((line) => line.split(/\s+/).slice(1, 4).join(' '));
+    const random = mulberry32(3);
+    const expected: string[] = [];
+    for (let round = 1; round <= 3; round++) {
+      for (const name of shuffled(['a', 'b'], random)) {
+        for (const side of shuffled(['base', 'head'], random)) expected.push(`${round}/3 ${side} ${name}`);
+      }
+    }
+    expect(visits).toEqual(expected);
+    // The seed was picked so that both sides go first at least once.
+    expect(new Set(expected.filter((_, i) => i % 2 === 0).map((v) => v.split(' ')[1]))).toEqual(new Set(['base', 'head']));
+    for (const run of [base!, head!]) {
+      expect(run.benchmarks.map((b) => b.id)).toEqual(['a/JSON.parse small', 'a/sum 1..100', 'b/JSON.parse small', 'b/sum 1..100']);
+      for (const b of run.benchmarks) expect(roundsOf(b)).toHaveLength(3);
+    }
+  });
+
+  it('runs only the named tasks of a suite (confirmation rounds)', async () => {
+    const sides = [{ label: 'head', suites: [suite('a', 'ok.bench.mjs', { rounds: 1, timeMs: 3, warmupMs: 1, minSamples: 2 })] }];
+    const [run] = await runTinybenchSides(sides, { onlyTasks: new Map([['a', ['sum 1..100']]]) });
+    expect(run!.benchmarks.map((b) => b.id)).toEqual(['a/sum 1..100']);
   });
 });

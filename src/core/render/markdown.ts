@@ -42,7 +42,8 @@ function headline(report: Report): string {
 }
 
 function subline(report: Report): string {
-  const commit = report.baseline.commit ? ` at \`${report.baseline.commit.slice(0, 12)}\`` : '';
+  // A same-runner source already names the commit it re-ran.
+  const commit = report.baseline.commit && report.baseline.method !== 'same-runner' ? ` at \`${report.baseline.commit.slice(0, 12)}\`` : '';
   const paired = report.benchmarks.some((b) => b.metrics.some((m) => m.test === 'signed-rank'));
   const test = paired
     ? 'base and head ran in interleaved rounds on this runner and are compared round by round (Wilcoxon signed-rank, Holm-corrected)'

@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * A suite whose benchmarks do a given amount of work: factor 1.25 in head does exactly 25% more
+ * integer steps than 1 in base. 200,000 steps make the call overhead negligible, so time follows work.
+ */
+export function workSuite(factors: Record<string, number>): string {
+  const adds = Object.entries(factors)
+    .map(([name, factor]) => `  bench.add(${JSON.stringify(name)}, () => loop(${Math.round(200_000 * factor)}));`)
+    .join('\n');
+  return `const loop = (n) => { let x = 0; for (let i = 0; i < n; i++) x = (x + i * 7) | 0; return x; };
+export default (bench) => {
+${adds}
+};
+`;
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=perfgate', '-c', 'user.email=perfgate@example.invalid', ...args], { cwd, encoding: 'utf8' });
+}
+
+/** A git repository at `root` whose HEAD~1 has the base factors and HEAD the head factors. */
+export function twoCommitRepository(root: string, config: string, base: Record<string, number>, head: Record<string, number>): string {
+  mkdirSync(path.join(root, 'bench'), { recursive: true });
+  git(root, 'init', '-q');
+  writeFileSync(path.join(root, 'perfgate.yml'), config);
+  writeFileSync(path.join(root, 'bench', 'work.bench.mjs'), workSuite(base));
+  git(root, 'add', '-A');
+  git(root, 'commit', '-qm', 'base');
+  writeFileSync(path.join(root, 'bench', 'work.bench.mjs'), workSuite(head));
+  git(root, 'commit', '--allow-empty', '-qam', 'head');
+  return root;
+}
