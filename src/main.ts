@@ -15,7 +15,7 @@ import { createPolicy } from './config/resolve-policy.js';
 import type { Settings } from './config/settings.js';
 import { evaluate } from './core/evaluate.js';
 import type { HistoryPoint, Policy, Report, Results } from './core/model.js';
-import { appendHistory, historyPoint } from './core/history.js';
+import { appendHistory, historyPoint, mainReference } from './core/history.js';
 import { measureSameRunner } from './cli/measure-same-runner.js';
 import { BaseSetupError } from './runners/base-worktree.js';
 import { renderMarkdown } from './core/render/markdown.js';
@@ -132,6 +132,34 @@ function describeRun(ctx: RunContext, baseBranch: string): { upload: boolean } {
   return { upload: onBase };
 }
 
+/**
+ * A same-runner verdict with main's absolute numbers beside it, from the baseline artifact. Only
+ * decoration: when the artifact cannot be had, the report goes out without the column.
+ */
+async function withMainColumn(report: Report, client: GitHubClient, inputs: ActionInputs, ctx: RunContext, settings: Settings, baseBranch: string, deadline: Deadline): Promise<Report> {
+  if (settings.baseline.source === 'file') return report;
+  try {
+    const found = await deadline.run('reading the baseline artifact', () =>
+      loadArtifactBaseline(client, {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        name: inputs.baselineArtifact,
+        baseBranch,
+        ...(ctx.repositoryId !== undefined ? { repositoryId: ctx.repositoryId } : {}),
+        debug: (line: string) => core.debug(line),
+      }),
+    );
+    if (!found.results) {
+      for (const line of found.warnings) core.info(`no main column: ${line}`);
+      return report;
+    }
+    return { ...report, main: mainReference(report, found.results, found.info, found.history) };
+  } catch (error) {
+    core.info(`no main column: ${(error as Error).message}`);
+    return report;
+  }
+}
+
 interface SameRunnerOutcome {
   /** Set when the same-runner comparison decided. */
   report?: Report;
@@ -202,6 +230,7 @@ export async function run(): Promise<void> {
     const plan = describeRun(ctx, baseBranch);
     let report = sameRunner.report;
     let previous: LoadedBaseline | undefined;
+    if (report) report = await withMainColumn(report, client, inputs, ctx, settings, baseBranch, deadline);
     if (!report) {
       const baseline = await findBaseline(client, inputs, ctx, settings, baseBranch, deadline);
       for (const warning of baseline.warnings) core.warning(warning);

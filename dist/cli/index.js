@@ -12929,10 +12929,27 @@ function changeText(m) {
     const significant = m.pBh !== null && m.pBh < 0.05;
     return `${significant ? '' : '~ '}${change} (${interval})`;
 }
-function metricRow(b, m) {
+const SPARKS = '▁▂▃▄▅▆▇█';
+/** Oldest to newest, scaled between the series' own minimum and maximum. */
+function sparkline(chronological) {
+    if (chronological.length < 2)
+        return '';
+    const lo = Math.min(...chronological);
+    const hi = Math.max(...chronological);
+    return chronological.map((v) => SPARKS[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * (SPARKS.length - 1))]).join('');
+}
+function mainCell(report, b, m) {
+    const series = report.main?.values[b.id]?.[m.metric];
+    if (!series || series.length === 0)
+        return '—';
+    const spark = sparkline([...series].reverse());
+    return `${formatValue(series[0], m.unit)}${spark ? ` ${spark}` : ''}`;
+}
+function metricRow(report, b, m) {
     return {
         benchmark: b.id,
         metric: `${m.metric} (${m.statistic})`,
+        ...(report.main ? { main: mainCell(report, b, m) } : {}),
         baseline: statisticValue(m, 'base'),
         head: statisticValue(m, 'head'),
         change: changeText(m),
@@ -12948,6 +12965,7 @@ function reportRows(report) {
             rows.push({
                 benchmark: b.id,
                 metric: '—',
+                ...(report.main ? { main: '—' } : {}),
                 baseline: '—',
                 head: '—',
                 change: '—',
@@ -12958,7 +12976,7 @@ function reportRows(report) {
             continue;
         }
         for (const m of b.metrics)
-            rows.push(metricRow(b, m));
+            rows.push(metricRow(report, b, m));
     }
     return rows;
 }
@@ -13024,10 +13042,12 @@ function confirmationText(report) {
 const DEFAULT_MAX_LENGTH = 60_000;
 const HEADER = ['Benchmark', 'Metric', 'Baseline', 'This change', 'Change with 95% CI', 'Verdict'];
 const MAX_REASONS = 50;
+const MAIN_HEADER = 'Main (artifact)';
 function cells(row) {
     return [
         escapeMarkdownText(row.benchmark),
         escapeMarkdownText(row.metric),
+        ...(row.main !== undefined ? [escapeMarkdownText(row.main)] : []),
         escapeMarkdownText(row.baseline),
         escapeMarkdownText(row.head),
         escapeMarkdownText(row.change),
@@ -13035,9 +13055,10 @@ function cells(row) {
     ];
 }
 /** Table lines: header, delimiter, then one line per row, so callers can cut at any row. */
-function tableLines(rows) {
-    return markdownTable([HEADER, ...rows.map(cells)], {
-        align: ['l', 'l', 'r', 'r', 'r', 'l'],
+function tableLines(rows, withMain) {
+    const header = withMain ? [...HEADER.slice(0, 2), MAIN_HEADER, ...HEADER.slice(2)] : HEADER;
+    return markdownTable([header, ...rows.map(cells)], {
+        align: withMain ? ['l', 'l', 'r', 'r', 'r', 'r', 'l'] : ['l', 'l', 'r', 'r', 'r', 'l'],
         alignDelimiters: false,
     }).split('\n');
 }
@@ -13089,6 +13110,8 @@ function assemble(report, parts, budget, options) {
     const confirmation = confirmationText(report);
     if (confirmation)
         out.push(escapeMarkdownText(confirmation), '');
+    if (report.main)
+        out.push(escapeMarkdownText(`Main (artifact): ${report.main.source}, its value and its last runs (oldest to newest); it does not decide the verdict.`), '');
     const cut = [];
     if (notable > 0) {
         out.push(...notableTable.slice(0, 2 + budget.notable), '');
@@ -13136,8 +13159,8 @@ function renderMarkdown(report, options = {}) {
     const parts = {
         rows: rows.length,
         notable: notable.length,
-        notableTable: tableLines(notable),
-        allTable: tableLines(rows),
+        notableTable: tableLines(notable, report.main !== undefined),
+        allTable: tableLines(rows, report.main !== undefined),
         reasons: reasonLines(notable),
     };
     let text = assemble(report, parts, budget, options);
@@ -13388,6 +13411,25 @@ function learnNoiseBands(history, statisticFor) {
         bands.set(key, { spread: 1.4826 * medianAbsoluteDeviation(values), runs: values.length });
     }
     return bands;
+}
+/** How many of main's runs the main column shows. */
+const MAIN_COLUMN_RUNS = 8;
+/**
+ * The main column of a report decided by another method: for each of its metrics, main's value of
+ * the same statistic in the artifact and in the runs before it, newest first.
+ */
+function mainReference(report, main, info, history) {
+    const latest = historyPoint(main);
+    const points = appendHistory(history, latest, MAIN_COLUMN_RUNS);
+    const values = {};
+    for (const b of report.benchmarks) {
+        for (const m of b.metrics) {
+            const series = points.map((p) => p.values[b.id]?.[m.metric]?.[m.statistic]).filter((v) => v !== undefined);
+            if (series.length > 0)
+                (values[b.id] ??= {})[m.metric] = series;
+        }
+    }
+    return { source: info.source, ...(info.commit ? { commit: info.commit } : {}), values };
 }
 
 ;// CONCATENATED MODULE: ./src/core/compare.ts
@@ -13908,10 +13950,11 @@ function pad(text, size, right) {
     return right ? fill + text : text + fill;
 }
 function layout(rows, color) {
-    const header = ['Benchmark', 'Metric', 'Baseline', 'This change', 'Change (95% CI)', 'Verdict'];
-    const body = rows.map((r) => [r.benchmark, r.metric, r.baseline, r.head, r.change, r.verdict].map(escapeTerminalText));
+    const withMain = rows.some((r) => r.main !== undefined);
+    const header = ['Benchmark', 'Metric', ...(withMain ? ['Main'] : []), 'Baseline', 'This change', 'Change (95% CI)', 'Verdict'];
+    const body = rows.map((r) => [r.benchmark, r.metric, ...(withMain ? [r.main ?? '—'] : []), r.baseline, r.head, r.change, r.verdict].map(escapeTerminalText));
     const widths = header.map((h, i) => Math.max(width(h), ...body.map((r) => width(r[i]))));
-    const right = [false, false, true, true, true, false];
+    const right = [false, false, ...(withMain ? [true] : []), true, true, true, false];
     const line = (cells) => cells.map((c, i) => pad(c, widths[i], right[i])).join('  ');
     return [
         line(header),

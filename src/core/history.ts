@@ -1,4 +1,4 @@
-import type { HistoryPoint, Results, Statistic } from './model.js';
+import type { BaselineInfo, HistoryPoint, MainReference, Report, Results, Statistic } from './model.js';
 import { medianAbsoluteDeviation, pooledSamples, summarizeInPlace } from './stats.js';
 
 /**
@@ -70,4 +70,24 @@ export function learnNoiseBands(history: readonly HistoryPoint[], statisticFor: 
     bands.set(key, { spread: 1.4826 * medianAbsoluteDeviation(values), runs: values.length });
   }
   return bands;
+}
+
+/** How many of main's runs the main column shows. */
+export const MAIN_COLUMN_RUNS = 8;
+
+/**
+ * The main column of a report decided by another method: for each of its metrics, main's value of
+ * the same statistic in the artifact and in the runs before it, newest first.
+ */
+export function mainReference(report: Report, main: Results, info: BaselineInfo, history: readonly HistoryPoint[]): MainReference {
+  const latest = historyPoint(main);
+  const points = appendHistory(history, latest, MAIN_COLUMN_RUNS);
+  const values: MainReference['values'] = {};
+  for (const b of report.benchmarks) {
+    for (const m of b.metrics) {
+      const series = points.map((p) => p.values[b.id]?.[m.metric]?.[m.statistic]).filter((v): v is number => v !== undefined);
+      if (series.length > 0) (values[b.id] ??= {})[m.metric] = series;
+    }
+  }
+  return { source: info.source, ...(info.commit ? { commit: info.commit } : {}), values };
 }

@@ -220,6 +220,18 @@ export interface Confirmation {
   stopped?: string;
 }
 
+/**
+ * Main's absolute numbers beside a same-runner verdict: the base re-run here says whether the
+ * change is slower; the artifact says how fast main is and has been.
+ */
+export interface MainReference {
+  /** Where the numbers come from (the baseline artifact). */
+  source: string;
+  commit?: string;
+  /** Benchmark id -> metric -> the gated statistic on main, newest first (the artifact's, then its history). */
+  values: Record<string, Record<string, number[]>>;
+}
+
 export interface Report {
   schema: 'perfgate/report';
   version: 1;
@@ -231,4 +243,5 @@ export interface Report {
   benchmarks: BenchmarkComparison[];
   warnings: string[];
   confirmation?: Confirmation;
+  main?: MainReference;
 }

@@ -62,6 +62,22 @@ describe('pull_request in same-runner mode (built action, GitHub API test server
     expect(comment).toContain('re-run on this runner');
     expect(comment).toContain('Wilcoxon signed-rank');
     expect(git(root, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+
+    // With a baseline artifact of main, its absolute numbers stand beside the verdict.
+    const main = readFileSync(path.join(root, '.perfgate', 'base-results.json'), 'utf8');
+    github.addArtifact({ name: 'main-numbers', files: { 'results.json': main }, runId: 940, headBranch: 'master', headSha: git(root, 'rev-parse', 'HEAD~1').trim() });
+    const again = await runAction(root, {
+      apiUrl: github.url,
+      token: github.token,
+      event: 'pull_request',
+      payload: payloadFor(root),
+      inputs: { 'baseline-artifact': 'main-numbers' },
+    });
+    expect(again.outputs['baseline-source']).toMatch(/^same-runner: /);
+    const report2 = JSON.parse(readFileSync(path.join(root, '.perfgate', 'report.json'), 'utf8')) as Report;
+    expect(report2.main?.source).toMatch(/^artifact main-numbers #\d+ from run 940$/);
+    expect(Object.keys(report2.main!.values).sort()).toEqual(['work/same', 'work/slower']);
+    expect(github.comments(PR).at(-1)!.body).toContain('| Main (artifact) |');
   }, 180_000);
 
   it('falls back to the artifact baseline, with a warning that quotes the failing setup step', async () => {

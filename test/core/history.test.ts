@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../src/core/compare.js';
 import { evaluate } from '../../src/core/evaluate.js';
-import { appendHistory, bandKey, historyPoint, learnNoiseBands } from '../../src/core/history.js';
+import { appendHistory, bandKey, historyPoint, learnNoiseBands, mainReference } from '../../src/core/history.js';
+import { sparkline } from '../../src/core/render/rows.js';
 import type { HistoryPoint } from '../../src/core/model.js';
 import { latency, policyOf, results } from '../helpers/fixtures.js';
 
@@ -69,5 +70,25 @@ describe('history of main', () => {
     // Paired rounds of one A/B run never carry another run's luck: the history is ignored there.
     const paired = evaluate({ head, base, baseline: { method: 'same-runner', source: 'commit x' }, policy: policyOf(), history, paired: true });
     expect(paired.benchmarks[0]!.metrics[0]!.test).toBe('signed-rank');
+  });
+});
+
+describe('the main column', () => {
+  it('gives main\'s value of each gated statistic, newest first, the artifact before its history', () => {
+    const head = results([latency('s/a', [[12, 12, 12]]), latency('s/new', [[1, 1, 1]])]);
+    const report = evaluate({ head, base: head, baseline: { method: 'same-runner', source: 'commit x' }, policy: policyOf() });
+    const main = results([latency('s/a', [[10, 11, 12]])], { commit: 'm3' });
+    const history = [point('m2', 9), point('m1', 8)];
+    expect(mainReference(report, main, { method: 'artifact', source: 'artifact #7', commit: 'm3' }, history)).toEqual({
+      source: 'artifact #7',
+      commit: 'm3',
+      values: { 's/a': { latency: [11, 9, 8] } },
+    });
+  });
+
+  it('draws a sparkline between the series\' own extremes, flat when it is flat', () => {
+    expect(sparkline([8, 9, 11])).toBe('▁▃█');
+    expect(sparkline([5, 5])).toBe('▄▄');
+    expect(sparkline([5])).toBe('');
   });
 });

@@ -122,6 +122,8 @@ describe('a same-runner report', () => {
   it('says which method decided, which test, and what the confirmation rounds found', () => {
     expectGolden(renderMarkdown(sameRunnerReport()), path.join(GOLDEN, 'comment-same-runner.md'));
     const terminal = renderTerminal(sameRunnerReport(), { color: false }).split('\n');
+    const withMain = { ...sameRunnerReport(), main: { source: 'artifact perfgate-baseline #7 from run 9', values: { 'w/slow': { latency: [104.5, 101, 99, 103] } } } };
+    expectGolden(renderMarkdown(withMain), path.join(GOLDEN, 'comment-same-runner-main.md'));
     expect(terminal.slice(0, 3)).toEqual([
       'perfgate FAIL: 1 fail, 1 pass',
       'compared with the base commit 1111111111111111 (origin/main) re-run on this runner',

@@ -15,10 +15,13 @@ export const DEFAULT_MAX_LENGTH = 60_000;
 const HEADER = ['Benchmark', 'Metric', 'Baseline', 'This change', 'Change with 95% CI', 'Verdict'];
 const MAX_REASONS = 50;
 
+const MAIN_HEADER = 'Main (artifact)';
+
 function cells(row: Row): string[] {
   return [
     escapeMarkdownText(row.benchmark),
     escapeMarkdownText(row.metric),
+    ...(row.main !== undefined ? [escapeMarkdownText(row.main)] : []),
     escapeMarkdownText(row.baseline),
     escapeMarkdownText(row.head),
     escapeMarkdownText(row.change),
@@ -27,9 +30,10 @@ function cells(row: Row): string[] {
 }
 
 /** Table lines: header, delimiter, then one line per row, so callers can cut at any row. */
-function tableLines(rows: readonly Row[]): string[] {
-  return markdownTable([HEADER, ...rows.map(cells)], {
-    align: ['l', 'l', 'r', 'r', 'r', 'l'],
+function tableLines(rows: readonly Row[], withMain: boolean): string[] {
+  const header = withMain ? [...HEADER.slice(0, 2), MAIN_HEADER, ...HEADER.slice(2)] : HEADER;
+  return markdownTable([header, ...rows.map(cells)], {
+    align: withMain ? ['l', 'l', 'r', 'r', 'r', 'r', 'l'] : ['l', 'l', 'r', 'r', 'r', 'l'],
     alignDelimiters: false,
   }).split('\n');
 }
@@ -97,6 +101,7 @@ function assemble(report: Report, parts: Parts, budget: Budget, options: Markdow
   out.push(headline(report), '', subline(report), '');
   const confirmation = confirmationText(report);
   if (confirmation) out.push(escapeMarkdownText(confirmation), '');
+  if (report.main) out.push(escapeMarkdownText(`Main (artifact): ${report.main.source}, its value and its last runs (oldest to newest); it does not decide the verdict.`), '');
   const cut: string[] = [];
   if (notable > 0) {
     out.push(...notableTable.slice(0, 2 + budget.notable), '');
@@ -139,8 +144,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const parts: Parts = {
     rows: rows.length,
     notable: notable.length,
-    notableTable: tableLines(notable),
-    allTable: tableLines(rows),
+    notableTable: tableLines(notable, report.main !== undefined),
+    allTable: tableLines(rows, report.main !== undefined),
     reasons: reasonLines(notable),
   };
   let text = assemble(report, parts, budget, options);

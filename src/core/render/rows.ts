@@ -6,6 +6,8 @@ import { formatRatioChange, formatValue } from './format.js';
 export interface Row {
   benchmark: string;
   metric: string;
+  /** Main's value and a sparkline of its recent runs, when the report has a main column. */
+  main?: string;
   baseline: string;
   head: string;
   change: string;
@@ -34,10 +36,28 @@ export function changeText(m: MetricComparison): string {
   return `${significant ? '' : '~ '}${change} (${interval})`;
 }
 
-function metricRow(b: BenchmarkComparison, m: MetricComparison): Row {
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** Oldest to newest, scaled between the series' own minimum and maximum. */
+export function sparkline(chronological: readonly number[]): string {
+  if (chronological.length < 2) return '';
+  const lo = Math.min(...chronological);
+  const hi = Math.max(...chronological);
+  return chronological.map((v) => SPARKS[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * (SPARKS.length - 1))]).join('');
+}
+
+function mainCell(report: Report, b: BenchmarkComparison, m: MetricComparison): string {
+  const series = report.main?.values[b.id]?.[m.metric];
+  if (!series || series.length === 0) return '—';
+  const spark = sparkline([...series].reverse());
+  return `${formatValue(series[0] as number, m.unit)}${spark ? ` ${spark}` : ''}`;
+}
+
+function metricRow(report: Report, b: BenchmarkComparison, m: MetricComparison): Row {
   return {
     benchmark: b.id,
     metric: `${m.metric} (${m.statistic})`,
+    ...(report.main ? { main: mainCell(report, b, m) } : {}),
     baseline: statisticValue(m, 'base'),
     head: statisticValue(m, 'head'),
     change: changeText(m),
@@ -54,6 +74,7 @@ export function reportRows(report: Report): Row[] {
       rows.push({
         benchmark: b.id,
         metric: '—',
+        ...(report.main ? { main: '—' } : {}),
         baseline: '—',
         head: '—',
         change: '—',
@@ -63,7 +84,7 @@ export function reportRows(report: Report): Row[] {
       });
       continue;
     }
-    for (const m of b.metrics) rows.push(metricRow(b, m));
+    for (const m of b.metrics) rows.push(metricRow(report, b, m));
   }
   return rows;
 }

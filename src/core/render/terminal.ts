@@ -34,10 +34,11 @@ function pad(text: string, size: number, right: boolean): string {
 }
 
 function layout(rows: readonly Row[], color: boolean): string[] {
-  const header = ['Benchmark', 'Metric', 'Baseline', 'This change', 'Change (95% CI)', 'Verdict'];
-  const body = rows.map((r) => [r.benchmark, r.metric, r.baseline, r.head, r.change, r.verdict].map(escapeTerminalText));
+  const withMain = rows.some((r) => r.main !== undefined);
+  const header = ['Benchmark', 'Metric', ...(withMain ? ['Main'] : []), 'Baseline', 'This change', 'Change (95% CI)', 'Verdict'];
+  const body = rows.map((r) => [r.benchmark, r.metric, ...(withMain ? [r.main ?? '—'] : []), r.baseline, r.head, r.change, r.verdict].map(escapeTerminalText));
   const widths = header.map((h, i) => Math.max(width(h), ...body.map((r) => width(r[i] as string))));
-  const right = [false, false, true, true, true, false];
+  const right = [false, false, ...(withMain ? [true] : []), true, true, true, false];
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i] as number, right[i] as boolean)).join('  ');
   return [
     line(header),
