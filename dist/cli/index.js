@@ -7,7 +7,7 @@ import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_c
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1604);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6430);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(581);
 
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .processIo */ .W)());
@@ -35,7 +35,7 @@ function processIo() {
 
 /***/ }),
 
-/***/ 6430:
+/***/ 581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9885,7 +9885,7 @@ const FILE_DEFAULTS = {
     alpha: 0.05,
     power: 0.8,
     baseline: { source: 'auto', path: 'baselines/perfgate.json' },
-    rounds: 10,
+    rounds: 20,
     timeMs: 1_000,
     warmupMs: 50,
     minSamples: 100,
@@ -13024,7 +13024,7 @@ function confirmationText(report) {
     const c = report.confirmation;
     if (!c)
         return null;
-    const suspected = `${c.benchmarks.length} suspected or undecided benchmark${c.benchmarks.length === 1 ? '' : 's'}`;
+    const suspected = `${c.benchmarks.length} suspected regression${c.benchmarks.length === 1 ? '' : 's'}`;
     const outcome = [
         c.confirmed.length > 0 ? `failing ${c.confirmed.join(', ')}` : '',
         c.cleared.length > 0 ? `not failing ${c.cleared.join(', ')}` : '',
@@ -13732,6 +13732,16 @@ function checkRelative(d, pHolm, pBh, ctx, gatedCount) {
         return { verdict: 'fail', reasons: [`${change} is significant (${d.policy.gate ? `Holm p=${formatP(pHolm)}` : `BH p=${formatP(pBh)}`}) and beyond the ${formatPercent(regression)} threshold`] };
     }
     const worstBound = d.ci ? Math.max(worsening(d.ci[0], d.direction), worsening(d.ci[1], d.direction)) : worse;
+    const bestBound = d.ci ? Math.min(worsening(d.ci[0], d.direction), worsening(d.ci[1], d.direction)) : worse;
+    if (regression !== null && bestBound > regression && d.policy.gate && gatedCount > 1) {
+        // The interval is a 95% one for this benchmark alone; failing needs significance after Holm.
+        return {
+            verdict: 'unstable',
+            reasons: [
+                `${change} is beyond the ${formatPercent(regression)} threshold for this benchmark alone (p=${formatP(d.p)}) but not after correcting for ${gatedCount} gated comparisons (Holm p=${formatP(pHolm)}); more rounds would decide`,
+            ],
+        };
+    }
     if (regression !== null && worstBound > regression && !(reported && worse < 0)) {
         return { verdict: 'unstable', reasons: [unstableAdvice(d, regression, ctx, gatedCount)] };
     }
@@ -14226,16 +14236,39 @@ function runSetup(command, cwd, timeoutMs, log) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/suspects.ts
+function suspects_worsening(ratio, direction) {
+    return direction === 'smaller' ? ratio - 1 : 1 - ratio;
+}
+/**
+ * The benchmarks that more rounds should look at again before the verdict is final: the failing
+ * ones, and the undecided ones whose estimate is already beyond their threshold (with few paired
+ * rounds and many benchmarks, Holm's correction can hold back even a clear slowdown). Undecided
+ * ones under their threshold are left alone: more rounds would most likely make them pass.
+ */
+function suspectedRegressions(report, policy) {
+    return report.benchmarks
+        .filter((b) => {
+        if (b.error !== undefined)
+            return false;
+        if (b.verdict === 'fail' || b.verdict === 'critical')
+            return true;
+        if (b.verdict !== 'unstable')
+            return false;
+        return b.metrics.some((m) => {
+            if (m.verdict !== 'unstable' || m.ratio === null)
+                return false;
+            const threshold = policy.metricPolicy(b, { name: m.metric, unit: m.unit, direction: m.direction }).regression;
+            return threshold !== null && suspects_worsening(m.ratio, m.direction) > threshold;
+        });
+    })
+        .map((b) => b.id);
+}
+
 ;// CONCATENATED MODULE: ./src/runners/ab-run.ts
 
 
 
-/**
- * Unstable is suspect too: with few paired rounds and many benchmarks, Holm's correction can keep
- * even a clear slowdown from significance (signed-rank's smallest p with n pairs is 2/2^n), and
- * only more rounds can tell it from noise.
- */
-const SUSPECT = new Set(['fail', 'critical', 'unstable']);
 const FAILING = new Set(['fail', 'critical']);
 function baseSuites(suites, headRoot, baseRoot) {
     const found = [];
@@ -14260,7 +14293,7 @@ async function runAb(options) {
     let baseResults = options.toResults(baseRun, 'base');
     let headResults = options.toResults(headRun, 'head');
     let report = options.judge(baseResults, headResults);
-    const suspects = report.benchmarks.filter((b) => SUSPECT.has(b.verdict) && b.error === undefined).map((b) => b.id);
+    const suspects = options.suspects(report);
     if (suspects.length === 0 || options.confirmRounds === 0)
         return { base: baseResults, head: headResults, report };
     const now = options.now ?? (() => performance.now());
@@ -14339,6 +14372,7 @@ function appendRounds(results, extra) {
 
 
 
+
 /**
  * Builds the base commit in its own worktree, runs base and head interleaved on this machine,
  * confirms suspected failures with extra rounds, and returns the paired verdict. Throws
@@ -14374,6 +14408,7 @@ async function measureSameRunner(settings, io, options) {
             ...(wrapper ? { wrapper } : {}),
             onProgress: (line) => io.stderr(line),
             toResults: (measured, side) => toResults(measured, side === 'base' ? { commit: worktree.commit, time } : { ...git, ...(options.headCommit ? { commit: options.headCommit } : {}), time }),
+            suspects: (report) => suspectedRegressions(report, options.policy),
             judge: (base, head) => evaluate({
                 head,
                 base,

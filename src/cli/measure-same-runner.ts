@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { evaluate } from '../core/evaluate.js';
+import { suspectedRegressions } from '../core/suspects.js';
 import type { Policy, Report, Results } from '../core/model.js';
 import type { Settings } from '../config/settings.js';
 import { runAb } from '../runners/ab-run.js';
@@ -65,6 +66,7 @@ export async function measureSameRunner(settings: Settings, io: CliIo, options: 
       onProgress: (line) => io.stderr(line),
       toResults: (measured, side) =>
         toResults(measured, side === 'base' ? { commit: worktree.commit, time } : { ...git, ...(options.headCommit ? { commit: options.headCommit } : {}), time }),
+      suspects: (report) => suspectedRegressions(report, options.policy),
       judge: (base, head) =>
         evaluate({
           head,

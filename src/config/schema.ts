@@ -38,7 +38,7 @@ export const FILE_DEFAULTS = {
   alpha: 0.05,
   power: 0.8,
   baseline: { source: 'auto', path: 'baselines/perfgate.json' },
-  rounds: 10,
+  rounds: 20,
   timeMs: 1_000,
   warmupMs: 50,
   minSamples: 100,

@@ -210,7 +210,7 @@ export interface BenchmarkComparison {
 export interface Confirmation {
   /** Extra rounds per side that ran. */
   rounds: number;
-  /** Ids of the benchmarks that looked like failures (or could not be decided) after the first rounds. */
+  /** Ids of the benchmarks that failed, or were undecided with an estimate beyond the threshold, after the first rounds. */
   benchmarks: string[];
   /** Failing with the extra rounds. */
   confirmed: string[];

@@ -101,6 +101,16 @@ function checkRelative(d: MetricDelta, pHolm: number | null, pBh: number | null,
     return { verdict: 'fail', reasons: [`${change} is significant (${d.policy.gate ? `Holm p=${formatP(pHolm)}` : `BH p=${formatP(pBh)}`}) and beyond the ${formatPercent(regression)} threshold`] };
   }
   const worstBound = d.ci ? Math.max(worsening(d.ci[0], d.direction), worsening(d.ci[1], d.direction)) : worse;
+  const bestBound = d.ci ? Math.min(worsening(d.ci[0], d.direction), worsening(d.ci[1], d.direction)) : worse;
+  if (regression !== null && bestBound > regression && d.policy.gate && gatedCount > 1) {
+    // The interval is a 95% one for this benchmark alone; failing needs significance after Holm.
+    return {
+      verdict: 'unstable',
+      reasons: [
+        `${change} is beyond the ${formatPercent(regression)} threshold for this benchmark alone (p=${formatP(d.p)}) but not after correcting for ${gatedCount} gated comparisons (Holm p=${formatP(pHolm)}); more rounds would decide`,
+      ],
+    };
+  }
   if (regression !== null && worstBound > regression && !(reported && worse < 0)) {
     return { verdict: 'unstable', reasons: [unstableAdvice(d, regression, ctx, gatedCount)] };
   }

@@ -21,6 +21,8 @@ export interface AbRunOptions extends Pick<TinybenchRunOptions, 'onProgress' | '
   toResults: (run: TinybenchRun, side: 'base' | 'head') => Results;
   /** The paired verdict on the results so far. */
   judge: (base: Results, head: Results) => Report;
+  /** The benchmarks of a report that deserve confirmation rounds (see core/suspects.ts). */
+  suspects: (report: Report) => string[];
   /** Monotonic milliseconds, for the confirmation budget. */
   now?: () => number;
 }
@@ -32,12 +34,6 @@ export interface AbRun {
   confirmation?: Confirmation;
 }
 
-/**
- * Unstable is suspect too: with few paired rounds and many benchmarks, Holm's correction can keep
- * even a clear slowdown from significance (signed-rank's smallest p with n pairs is 2/2^n), and
- * only more rounds can tell it from noise.
- */
-const SUSPECT: ReadonlySet<string> = new Set(['fail', 'critical', 'unstable']);
 const FAILING: ReadonlySet<string> = new Set(['fail', 'critical']);
 
 export function baseSuites(suites: readonly TinybenchSuiteSettings[], headRoot: string, baseRoot: string): { suites: TinybenchSuiteSettings[]; warnings: string[] } {
@@ -67,7 +63,7 @@ export async function runAb(options: AbRunOptions): Promise<AbRun> {
   let headResults = options.toResults(headRun, 'head');
   let report = options.judge(baseResults, headResults);
 
-  const suspects = report.benchmarks.filter((b) => SUSPECT.has(b.verdict) && b.error === undefined).map((b) => b.id);
+  const suspects = options.suspects(report);
   if (suspects.length === 0 || options.confirmRounds === 0) return { base: baseResults, head: headResults, report };
 
   const now = options.now ?? (() => performance.now());

@@ -134,7 +134,7 @@ describe('parseSettings', () => {
           name: 'core',
           type: 'tinybench',
           file: '/repo/bench/core.bench.ts',
-          rounds: 10,
+          rounds: 20,
           timeMs: 1000,
           warmupMs: 50,
           minSamples: 100,

@@ -127,7 +127,7 @@ describe('a same-runner report', () => {
     expect(terminal.slice(0, 3)).toEqual([
       'perfgate FAIL: 1 fail, 1 pass',
       'compared with the base commit 1111111111111111 (origin/main) re-run on this runner',
-      'Confirmation: 10 extra rounds per side for 1 suspected or undecided benchmark: failing w/slow.',
+      'Confirmation: 10 extra rounds per side for 1 suspected regression: failing w/slow.',
     ]);
   });
 });

@@ -32,6 +32,22 @@ describe('decideVerdict', () => {
     expect(m.reasons[0]).toMatch(/^\+20\.0% is significant \(Holm p=.*\) and beyond the 10% threshold$/);
   });
 
+  it('holds back a change beyond the threshold for one benchmark that Holm does not confirm among 12', () => {
+    // 4 rounds a side, fully separated: exact Mann–Whitney p = 2 / C(8, 4) = 0.0286; Holm over
+    // 12 gated comparisons makes the smallest p 12 × 0.0286 = 0.343. Every pairwise ratio lies
+    // in 120/103 … 123.6/100, so the 95% interval is wholly beyond the 10% threshold.
+    const ids = range(0, 12).map((i) => `s/b${i}`);
+    const baseValues = [100, 101, 102, 103];
+    const base = results(ids.map((id) => latency(id, replicates(baseValues))));
+    const head = results(ids.map((id, i) => latency(id, replicates(i === 0 ? baseValues.map((v) => v * 1.2) : baseValues))));
+    const m = decide(base, head).benchmarks[0]!.metrics[0]!;
+    expect(m.verdict).toBe('unstable');
+    expect(m.ci![0]).toBeGreaterThan(1.1);
+    expect(m.reasons).toEqual([
+      '+20.0% is beyond the 10% threshold for this benchmark alone (p=0.029) but not after correcting for 12 gated comparisons (Holm p=0.343); more rounds would decide',
+    ]);
+  });
+
   it('passes identical distributions and reports no significant change', () => {
     const values = spread(100, 20, 0.03);
     const report = decide(results([latency('s/a', replicates(values))]), results([latency('s/a', replicates([...values].reverse()))]));

@@ -136,7 +136,7 @@ export function methodText(report: Report): string {
 export function confirmationText(report: Report): string | null {
   const c = report.confirmation;
   if (!c) return null;
-  const suspected = `${c.benchmarks.length} suspected or undecided benchmark${c.benchmarks.length === 1 ? '' : 's'}`;
+  const suspected = `${c.benchmarks.length} suspected regression${c.benchmarks.length === 1 ? '' : 's'}`;
   const outcome = [
     c.confirmed.length > 0 ? `failing ${c.confirmed.join(', ')}` : '',
     c.cleared.length > 0 ? `not failing ${c.cleared.join(', ')}` : '',
