@@ -5,12 +5,17 @@ import path from 'node:path';
 /**
  * A suite whose benchmarks do a given amount of work: factor 1.25 in head does exactly 25% more
  * integer steps than 1 in base. 200,000 steps make the call overhead negligible, so time follows work.
+ * The loop sums a Float64Array: an integer loop `x = (x + i * 7) | 0` ran 7 to 15 times slower in
+ * about one Node 24 process in six (a JIT mode), which would make the fixture itself bimodal.
  */
 export function workSuite(factors: Record<string, number>): string {
   const adds = Object.entries(factors)
-    .map(([name, factor]) => `  bench.add(${JSON.stringify(name)}, () => loop(${Math.round(200_000 * factor)}));`)
+    .map(
+      ([name, factor]) =>
+        `  bench.add(${JSON.stringify(name)}, () => { let s = 0; for (let i = 0; i < ${Math.round(200_000 * factor)}; i++) s += data[i]; return s; });`,
+    )
     .join('\n');
-  return `const loop = (n) => { let x = 0; for (let i = 0; i < n; i++) x = (x + i * 7) | 0; return x; };
+  return `const data = new Float64Array(${Math.round(200_000 * Math.max(1, ...Object.values(factors)))}).map((_, i) => i % 13);
 export default (bench) => {
 ${adds}
 };
