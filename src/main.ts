@@ -33,22 +33,27 @@ const actionIo: CliIo = {
   color: false,
 };
 
+/** The baseline artifact of `baseBranch`, preferring the one made from `baseSha` when given. */
+function readArtifactBaseline(client: GitHubClient, inputs: ActionInputs, ctx: RunContext, baseBranch: string, deadline: Deadline, baseSha?: string) {
+  return deadline.run('reading the baseline artifact', () =>
+    loadArtifactBaseline(client, {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      name: inputs.baselineArtifact,
+      baseBranch,
+      ...(baseSha ? { baseSha } : {}),
+      ...(ctx.repositoryId !== undefined ? { repositoryId: ctx.repositoryId } : {}),
+      debug: (line: string) => core.debug(line),
+    }),
+  );
+}
+
 /** Artifact baseline first, then the committed file, then none; each step down is a warning. */
 async function findBaseline(client: GitHubClient, inputs: ActionInputs, ctx: RunContext, settings: Settings, baseBranch: string, deadline: Deadline): Promise<LoadedBaseline> {
   const warnings: string[] = [];
   if (settings.baseline.source !== 'file') {
     try {
-      const found = await deadline.run('reading the baseline artifact', () =>
-        loadArtifactBaseline(client, {
-          owner: ctx.owner,
-          repo: ctx.repo,
-          name: inputs.baselineArtifact,
-          baseBranch,
-          ...(ctx.pullRequest ? { baseSha: ctx.pullRequest.baseSha } : {}),
-          ...(ctx.repositoryId !== undefined ? { repositoryId: ctx.repositoryId } : {}),
-          debug: (line: string) => core.debug(line),
-        }),
-      );
+      const found = await readArtifactBaseline(client, inputs, ctx, baseBranch, deadline, ctx.pullRequest?.baseSha);
       warnings.push(...found.warnings);
       if (found.results) return { results: found.results, info: found.info, warnings, history: found.history };
     } catch (error) {
@@ -139,16 +144,8 @@ function describeRun(ctx: RunContext, baseBranch: string): { upload: boolean } {
 async function withMainColumn(report: Report, client: GitHubClient, inputs: ActionInputs, ctx: RunContext, settings: Settings, baseBranch: string, deadline: Deadline): Promise<Report> {
   if (settings.baseline.source === 'file') return report;
   try {
-    const found = await deadline.run('reading the baseline artifact', () =>
-      loadArtifactBaseline(client, {
-        owner: ctx.owner,
-        repo: ctx.repo,
-        name: inputs.baselineArtifact,
-        baseBranch,
-        ...(ctx.repositoryId !== undefined ? { repositoryId: ctx.repositoryId } : {}),
-        debug: (line: string) => core.debug(line),
-      }),
-    );
+    // The newest of main, not the base commit's: the column shows where main stands now.
+    const found = await readArtifactBaseline(client, inputs, ctx, baseBranch, deadline);
     if (!found.results) {
       for (const line of found.warnings) core.info(`no main column: ${line}`);
       return report;

@@ -14237,9 +14237,7 @@ function runSetup(command, cwd, timeoutMs, log) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/suspects.ts
-function suspects_worsening(ratio, direction) {
-    return direction === 'smaller' ? ratio - 1 : 1 - ratio;
-}
+
 /**
  * The benchmarks that more rounds should look at again before the verdict is final: the failing
  * ones, and the undecided ones whose estimate is already beyond their threshold (with few paired
@@ -14259,7 +14257,7 @@ function suspectedRegressions(report, policy) {
             if (m.verdict !== 'unstable' || m.ratio === null)
                 return false;
             const threshold = policy.metricPolicy(b, { name: m.metric, unit: m.unit, direction: m.direction }).regression;
-            return threshold !== null && suspects_worsening(m.ratio, m.direction) > threshold;
+            return threshold !== null && worsening(m.ratio, m.direction) > threshold;
         });
     })
         .map((b) => b.id);

@@ -1,8 +1,5 @@
-import type { Direction, Policy, Report } from './model.js';
-
-function worsening(ratio: number, direction: Direction): number {
-  return direction === 'smaller' ? ratio - 1 : 1 - ratio;
-}
+import type { Policy, Report } from './model.js';
+import { worsening } from './verdict.js';
 
 /**
  * The benchmarks that more rounds should look at again before the verdict is final: the failing

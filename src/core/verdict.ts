@@ -30,7 +30,7 @@ export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
 }
 
 /** Relative change in the worse direction: +0.1 means 10% worse, negative means better. */
-function worsening(ratio: number, direction: Direction): number {
+export function worsening(ratio: number, direction: Direction): number {
   return direction === 'smaller' ? ratio - 1 : 1 - ratio;
 }
 
