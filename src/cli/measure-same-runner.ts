@@ -3,7 +3,7 @@ import { evaluate } from '../core/evaluate.js';
 import { suspectedRegressions } from '../core/suspects.js';
 import type { Policy, Report, Results } from '../core/model.js';
 import type { Settings } from '../config/settings.js';
-import { runAb } from '../runners/ab-run.js';
+import { interleavedSuites, runAb } from '../runners/ab-run.js';
 import { createBaseWorktree } from '../runners/base-worktree.js';
 import { readGitInfo } from './git-info.js';
 import type { CliIo } from './io.js';
@@ -73,7 +73,7 @@ export async function measureSameRunner(settings: Settings, io: CliIo, options: 
           base,
           baseline: { method: 'same-runner', source: `commit ${short} (${options.ref})`, commit: worktree.commit },
           policy: options.policy,
-          paired: true,
+          paired: interleavedSuites(suites),
           warnings,
         }),
     });

@@ -41,6 +41,8 @@ export interface ParseSettingsOptions {
   cwd: string;
   /** Checks that suite files exist; without it they are not checked (pure parsing). */
   fileExists?: (absolutePath: string) => boolean;
+  /** Checks that working directories exist, with `fileExists`; defaults to the file system. */
+  dirExists?: (absolutePath: string) => boolean;
 }
 
 /** Validates configuration text. Pure unless `fileExists` touches the file system. Throws ConfigError. */
@@ -104,9 +106,16 @@ function errorFromIssues(issues: ConfigIssue[]): ConfigError {
 }
 
 function checkSuiteFiles(settings: Settings, config: PerfgateConfig, source: YamlSource, options: ParseSettingsOptions): void {
-  const issues = settings.suites.flatMap((suite, i) =>
-    options.fileExists!(suite.file) ? [] : [source.issueAt(['suites', i, 'file'], missingFileMessage(config.suites[i]!.file, suite.file, options.cwd))],
-  );
+  const issues = settings.suites.flatMap((suite, i) => {
+    const written = config.suites[i]!;
+    if (suite.type === 'tinybench' && written.type === 'tinybench') {
+      return options.fileExists!(suite.file) ? [] : [source.issueAt(['suites', i, 'file'], missingFileMessage(written.file, suite.file, options.cwd))];
+    }
+    if (suite.type !== 'tinybench' && written.type !== 'tinybench' && written.cwd !== undefined && !(options.dirExists ?? isDirectory)(suite.cwd)) {
+      return [source.issueAt(['suites', i, 'cwd'], missingFileMessage(written.cwd, suite.cwd, options.cwd).replace('an existing file', 'an existing folder'))];
+    }
+    return [];
+  });
   if (issues.length > 0) throw errorFromIssues(issues);
 }
 
@@ -127,23 +136,85 @@ function toSettings(config: PerfgateConfig, configPath: string, rootDir: string)
     alpha: config.alpha,
     power: config.power,
     thresholds: toRules(d.thresholds),
-    suites: config.suites.map(
-      (suite): SuiteSettings => ({
-        name: suite.name,
-        type: suite.type,
+    suites: config.suites.map((suite) => toSuiteSettings(suite, d, rootDir)),
+  };
+}
+
+type SuiteConfig = PerfgateConfig['suites'][number];
+
+function toSuiteSettings(suite: SuiteConfig, d: PerfgateConfig['defaults'], rootDir: string): SuiteSettings {
+  const common = {
+    name: suite.name,
+    thresholds: toRules(suite.thresholds),
+    benchmarks: Object.fromEntries(Object.entries(suite.benchmarks ?? {}).map(([name, b]) => [name, { thresholds: toRules(b.thresholds) }])),
+  };
+  switch (suite.type) {
+    case 'tinybench':
+      return {
+        ...common,
+        type: 'tinybench',
         file: path.resolve(rootDir, suite.file),
         rounds: suite.rounds ?? d.rounds,
         timeMs: suite.time ?? d.time,
         warmupMs: suite.warmup ?? d.warmup,
         minSamples: suite['min-samples'] ?? d['min-samples'],
         timeoutMs: suite.timeout ?? d.timeout,
-        thresholds: toRules(suite.thresholds),
-        benchmarks: Object.fromEntries(
-          Object.entries(suite.benchmarks ?? {}).map(([name, b]) => [name, { thresholds: toRules(b.thresholds) }]),
-        ),
-      }),
-    ),
-  };
+      };
+    case 'command':
+      return {
+        ...common,
+        type: 'command',
+        commands: suite.commands ?? { [suite.name]: suite.command! },
+        ...(suite.prepare !== undefined ? { prepare: suite.prepare } : {}),
+        cwd: path.resolve(rootDir, suite.cwd ?? '.'),
+        env: suite.env ?? {},
+        rounds: suite.rounds ?? d.rounds,
+        warmupRuns: suite['warmup-runs'],
+        timeoutMs: suite.timeout ?? d.timeout,
+      };
+    case 'http':
+      return {
+        ...common,
+        type: 'http',
+        start: suite.start,
+        cwd: path.resolve(rootDir, suite.cwd ?? '.'),
+        env: suite.env ?? {},
+        portEnv: suite['port-env'],
+        readyPath: suite.ready,
+        readyTimeoutMs: suite['ready-timeout'],
+        requests: suite.requests.map((r) => ({
+          name: r.name,
+          method: r.method,
+          path: r.path,
+          headers: r.body !== undefined && typeof r.body !== 'string' && !hasHeader(r.headers, 'content-type') ? { ...r.headers, 'content-type': 'application/json' } : r.headers,
+          ...(r.body !== undefined ? { body: typeof r.body === 'string' ? r.body : JSON.stringify(r.body) } : {}),
+          expectStatus: Array.isArray(r['expect-status']) ? r['expect-status'] : [r['expect-status']],
+        })),
+        load:
+          suite.load.rate !== undefined
+            ? { mode: 'rate', requestsPerSecond: suite.load.rate, connections: suite.load.connections, durationMs: suite.load.duration }
+            : { mode: 'concurrency', connections: suite.load.connections, durationMs: suite.load.duration },
+        warmupMs: suite.warmup,
+        rounds: suite.rounds,
+        requestTimeoutMs: suite['request-timeout'],
+        stopTimeoutMs: suite['stop-timeout'],
+      };
+    case 'import':
+      return {
+        ...common,
+        type: 'import',
+        format: suite.format,
+        file: suite.file,
+        ...(suite.command !== undefined ? { command: suite.command } : {}),
+        cwd: path.resolve(rootDir, suite.cwd ?? '.'),
+        env: suite.env ?? {},
+        timeoutMs: suite.timeout,
+      };
+  }
+}
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  return Object.keys(headers).some((key) => key.toLowerCase() === name);
 }
 
 function toCompareSettings(config: PerfgateConfig): CompareSettings {
@@ -182,6 +253,10 @@ function fileError(file: string | null, detail: string): ConfigError {
 
 function displayPath(cwd: string, file: string): string {
   return path.relative(cwd, file) || path.basename(file);
+}
+
+function isDirectory(dir: string): boolean {
+  return statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 function isFile(file: string): boolean {

@@ -9,8 +9,7 @@
 import type { MetricPolicy, Policy } from '../core/model.js';
 import type { Settings, SuiteSettings, ThresholdRule } from './settings.js';
 
-/** Suite types that have built-in defaults; 'http' is ready for the HTTP load runner. */
-export type SuiteKind = SuiteSettings['type'] | 'http';
+export type SuiteKind = SuiteSettings['type'];
 
 /** The rule for a metric no table names: a 10% rise of the median fails. */
 export const FALLBACK_RULE: MetricPolicy = {
@@ -33,7 +32,22 @@ export const BUILTIN_THRESHOLDS: Record<SuiteKind, Record<string, ThresholdRule>
     throughput: { statistic: 'mean', regression: 0.15 },
     'success-rate': SUCCESS_RATE,
   },
+  command: {
+    latency: { statistic: 'median', regression: 0.1 },
+    // Memory and CPU time move with inputs and runtimes more than with the code: shown, not gated,
+    // until a suite asks for them.
+    rss: { gate: false },
+    'cpu-user': { gate: false },
+    'cpu-system': { gate: false },
+  },
+  import: {
+    latency: { statistic: 'median', regression: 0.1 },
+    throughput: { statistic: 'mean', regression: 0.15 },
+    'success-rate': SUCCESS_RATE,
+  },
   http: {
+    rss: { gate: false },
+    cpu: { gate: false },
     latency: { statistic: 'p95', regression: 0.1, limits: { warn: 150, critical: 200 } },
     throughput: { statistic: 'mean', regression: 0.15, limits: { warn: 100, fail: 80 } },
     'success-rate': SUCCESS_RATE,

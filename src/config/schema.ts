@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { Direction, Statistic } from '../core/model.js';
 import { suggest } from './did-you-mean.js';
+import { importFormats } from '../importers/registry.js';
 import {
   BYTES_PATTERN,
   EXPECTED,
@@ -28,7 +29,7 @@ import {
 
 export const CONFIG_VERSION = 1;
 export const STATISTICS = ['mean', 'median', 'p95', 'p99', 'max', 'min'] as const satisfies readonly Statistic[];
-export const SUITE_TYPES = ['tinybench'] as const;
+export const SUITE_TYPES = ['tinybench', 'command', 'http', 'import'] as const;
 export const BASELINE_SOURCES = ['file', 'artifact', 'auto'] as const;
 export const COMPARE_METHODS = ['auto', 'same-runner', 'artifact'] as const;
 export const SUITE_FILE_EXTENSIONS = ['.js', '.mjs', '.ts', '.mts'] as const;
@@ -47,6 +48,19 @@ export const FILE_DEFAULTS = {
   setupTimeoutMs: 600_000,
   confirmRounds: 10,
   confirmTimeMs: 60_000,
+  command: { warmupRuns: 1 },
+  http: {
+    portEnv: 'PORT',
+    readyPath: '/',
+    readyTimeoutMs: 30_000,
+    rounds: 10,
+    connections: 10,
+    durationMs: 3_000,
+    warmupMs: 1_000,
+    requestTimeoutMs: 10_000,
+    stopTimeoutMs: 5_000,
+  },
+  import: { timeoutMs: 600_000 },
 } as const;
 
 /** Metrics whose limits must be given in a particular kind of quantity. */
@@ -332,14 +346,153 @@ const tinybenchSuite = closed({
   benchmarks: benchmarkOverrides,
 }).describe('A tinybench suite.');
 
-const suite = z.discriminatedUnion('type', [tinybenchSuite], {
+const workingDir = z
+  .string({ error: expecting('a folder path') })
+  .min(1, { error: expecting('a folder path') })
+  .describe('Working directory of the processes the suite starts, relative to the repository root; defaults to the root.');
+
+const envSchema = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String), {
+    error: expecting('a mapping of variable name to value'),
+  })
+  .describe('Environment variables added for the processes the suite starts.');
+
+const shellCommand = (what: string) =>
+  z
+    .string({ error: expecting('a shell command') })
+    .min(1, { error: expecting('a shell command') })
+    .describe(what);
+
+const benchmarkName = z.string().regex(/^[^/\s][^/]*$/, { error: 'expected a benchmark name without "/"' });
+
+const commandSuite = closed({
+  name: suiteName,
+  type: z.literal('command').describe('Shell commands timed as whole processes: wall time, CPU time, peak RSS of the process tree.'),
+  command: shellCommand('The command to time (run with sh -c); its benchmark is named after the suite. Use commands for several.').optional(),
+  commands: z
+    .record(benchmarkName, shellCommand('The command to time (run with sh -c).'), { error: expecting('a mapping of benchmark name to shell command') })
+    .optional()
+    .describe('Several commands to time, keyed by benchmark name.'),
+  prepare: shellCommand('Run before every measured run, untimed, e.g. clearing a cache.').optional(),
+  cwd: workingDir.optional(),
+  env: envSchema.optional(),
+  rounds: wholeNumber(2).optional().describe('Measured runs per command, each a fresh process and one round. Defaults to defaults.rounds.'),
+  'warmup-runs': z
+    .int({ error: expecting('a whole number of at least 0') })
+    .min(0, { error: expecting('a whole number of at least 0') })
+    .default(FILE_DEFAULTS.command.warmupRuns)
+    .describe('Untimed runs of each command before the measured ones.'),
+  timeout: timeField('A run longer than this is killed and the benchmark reported as an error, e.g. "60s". Defaults to defaults.timeout.', { positive: true }).optional(),
+  thresholds: thresholds('for every benchmark of this suite').optional(),
+  benchmarks: benchmarkOverrides,
+})
+  .superRefine((s, ctx) => {
+    if ((s.command === undefined) === (s.commands === undefined)) {
+      ctx.addIssue({ code: 'custom', path: s.command === undefined ? [] : ['commands'], message: 'expected either command (one) or commands (several), not both and not neither' });
+    }
+  })
+  .describe('Shell commands timed as whole processes.');
+
+const STATUS_MESSAGE = 'an HTTP status code (100-599) or a list of them';
+const statusCode = z.int({ error: expecting(STATUS_MESSAGE) }).min(100, { error: expecting(STATUS_MESSAGE) }).max(599, { error: expecting(STATUS_MESSAGE) });
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+const httpRequest = closed({
+  name: benchmarkName.describe('Benchmark name of this request.'),
+  method: z
+    .enum(HTTP_METHODS, { error: expecting(`one of ${HTTP_METHODS.join(', ')}`) })
+    .default('GET')
+    .describe('HTTP method.'),
+  path: z
+    .string({ error: expecting('a path starting with "/"') })
+    .regex(/^\//, { error: expecting('a path starting with "/"') })
+    .describe('Path and query on the service, e.g. "/users?limit=10".'),
+  headers: z.record(z.string(), z.string(), { error: expecting('a mapping of header name to value') }).default({}).describe('Request headers.'),
+  body: z
+    .union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())], { error: expecting('a string, or a mapping or list sent as JSON') })
+    .optional()
+    .describe('Request body; a mapping or list is sent as JSON.'),
+  'expect-status': z
+    .union([statusCode, z.array(statusCode).min(1)], { error: expecting(STATUS_MESSAGE) })
+    .default(200)
+    .describe('Status code(s) that count as success; any other answer, an error or a timeout is a failure.'),
+}).describe('One request to drive load against; one benchmark.');
+
+const httpLoad = closed({
+  connections: wholeNumber(1).default(FILE_DEFAULTS.http.connections).describe('Concurrent connections.'),
+  duration: timeField('Measured load per request per round, e.g. "3s".', { positive: true }).prefault(formatTime(FILE_DEFAULTS.http.durationMs)),
+  rate: quantity(positive(parseRate, 'a rate'), RATE_PATTERN)
+    .optional()
+    .describe('A fixed request rate over all connections, e.g. "200/s"; without it each connection sends the next request as soon as the last is answered.'),
+}).describe('How the service is loaded.');
+
+const httpSuite = closed({
+  name: suiteName,
+  type: z.literal('http').describe('An HTTP service started per round and driven with load: latency, throughput, success rate, RSS and CPU.'),
+  start: shellCommand('Starts the service in the foreground (run with sh -c); it must listen on 127.0.0.1 at the port in port-env.'),
+  cwd: workingDir.optional(),
+  env: envSchema.optional(),
+  'port-env': z
+    .string({ error: expecting('an environment variable name') })
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: expecting('an environment variable name') })
+    .default(FILE_DEFAULTS.http.portEnv)
+    .describe('Environment variable that tells the service its port.'),
+  ready: z
+    .string({ error: expecting('a path starting with "/"') })
+    .regex(/^\//, { error: expecting('a path starting with "/"') })
+    .default(FILE_DEFAULTS.http.readyPath)
+    .describe('Readiness path: GET until it answers 2xx.'),
+  'ready-timeout': timeField('How long the service may take to become ready, e.g. "30s".', { positive: true }).prefault(formatTime(FILE_DEFAULTS.http.readyTimeoutMs)),
+  requests: z.array(httpRequest, { error: expecting('a list of requests') }).min(1, { error: 'expected at least one request, got an empty list' }).describe('The requests; each is one benchmark.'),
+  load: httpLoad.prefault({}),
+  warmup: timeField('Load before measuring, per request and round, e.g. "1s".', { positive: false }).prefault(formatTime(FILE_DEFAULTS.http.warmupMs)),
+  rounds: wholeNumber(2).default(FILE_DEFAULTS.http.rounds).describe('Fresh service processes per side, each one round.'),
+  'request-timeout': timeField('A request unanswered after this long is a failure, e.g. "10s".', { positive: true }).prefault(formatTime(FILE_DEFAULTS.http.requestTimeoutMs)),
+  'stop-timeout': timeField('After SIGTERM, how long the service may take to stop before it is killed, e.g. "5s".', { positive: true }).prefault(formatTime(FILE_DEFAULTS.http.stopTimeoutMs)),
+  thresholds: thresholds('for every request of this suite').optional(),
+  benchmarks: benchmarkOverrides,
+})
+  .superRefine((s, ctx) => {
+    const seen = new Set<string>();
+    s.requests.forEach((r, i) => {
+      if (seen.has(r.name)) ctx.addIssue({ code: 'custom', path: ['requests', i, 'name'], message: `duplicate request name "${r.name}"` });
+      seen.add(r.name);
+    });
+  })
+  .describe('An HTTP service under load.');
+
+const importSuite = closed({
+  name: suiteName,
+  type: z.literal('import').describe("Results of another benchmarking tool, read from its output files."),
+  format: z
+    .string({ error: expecting('an import format') })
+    .superRefine((format, ctx) => {
+      const formats = importFormats();
+      if (formats.includes(format)) return;
+      const guess = suggest(format, formats);
+      ctx.addIssue({ code: 'custom', message: `expected one of ${formats.join(', ')}, got ${showValue(format)}${guess ? ` (did you mean "${guess}"?)` : ''}` });
+    })
+    .describe('The tool and format of the file (see docs/sources/import.md).'),
+  file: z
+    .string({ error: expecting('a file path or glob') })
+    .min(1, { error: expecting('a file path or glob') })
+    .describe('The output file, or a glob matching several, relative to cwd.'),
+  command: shellCommand('Writes the file(s) first, run with sh -c in cwd; without it the file must exist.').optional(),
+  cwd: workingDir.optional(),
+  env: envSchema.optional(),
+  timeout: timeField('Time limit of the command, e.g. "10m".', { positive: true }).prefault(formatTime(FILE_DEFAULTS.import.timeoutMs)),
+  thresholds: thresholds('for every benchmark of this suite').optional(),
+  benchmarks: benchmarkOverrides,
+}).describe('Results imported from another tool.');
+
+const suite = z.discriminatedUnion('type', [tinybenchSuite, commandSuite, httpSuite, importSuite], {
   error: (issue) => {
     const input = issue.input as Record<string, unknown> | undefined;
     if (issue.code === 'invalid_union' && input && typeof input === 'object') {
       const types = SUITE_TYPES.map((t) => `"${t}"`).join(', ');
       return input.type === undefined ? `required, expected the suite type: ${types}` : `expected a suite type: ${types}, got ${showValue(input.type)}`;
     }
-    return issue.input === undefined ? undefined : `expected a suite (a mapping with name, type and file), got ${showValue(issue.input)}`;
+    return issue.input === undefined ? undefined : `expected a suite (a mapping with name and type), got ${showValue(issue.input)}`;
   },
 });
 

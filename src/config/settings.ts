@@ -73,4 +73,80 @@ export interface TinybenchSuiteSettings extends SuiteCommon {
   timeoutMs: number;
 }
 
-export type SuiteSettings = TinybenchSuiteSettings;
+/** Environment variables a suite adds for the processes it starts. */
+export type SuiteEnv = Record<string, string>;
+
+/** Shell commands timed as whole processes (wall, CPU, peak RSS of the process tree). */
+export interface CommandSuiteSettings extends SuiteCommon {
+  type: 'command';
+  /** Benchmarks by name: the shell command each runs (with `sh -c`). */
+  commands: Record<string, string>;
+  /** Run (untimed) before every measured run of each command, e.g. clearing a cache. */
+  prepare?: string;
+  /** Working directory, absolute; in a same-runner run it maps into the base worktree. */
+  cwd: string;
+  env: SuiteEnv;
+  /** Measured runs per command; each is one round. */
+  rounds: number;
+  /** Untimed runs per command before the measured ones, per side. */
+  warmupRuns: number;
+  /** A run longer than this is killed and the benchmark reported as an error, ms. */
+  timeoutMs: number;
+}
+
+export interface HttpRequestSettings {
+  /** Benchmark name. */
+  name: string;
+  method: string;
+  /** Path and query on the service, e.g. "/users?limit=10". */
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Status codes that count as success. */
+  expectStatus: number[];
+}
+
+/** Fixed concurrency for a duration, or a fixed request rate (with enough connections to keep it). */
+export type HttpLoad =
+  | { mode: 'concurrency'; connections: number; durationMs: number }
+  | { mode: 'rate'; requestsPerSecond: number; connections: number; durationMs: number };
+
+/** A service started per round and driven with HTTP load; one benchmark per request. */
+export interface HttpSuiteSettings extends SuiteCommon {
+  type: 'http';
+  /** Shell command that starts the service in the foreground. */
+  start: string;
+  cwd: string;
+  env: SuiteEnv;
+  /** Environment variable that carries the port the service must listen on (127.0.0.1). */
+  portEnv: string;
+  /** Readiness: GET this path until it answers 2xx, for at most `readyTimeoutMs`. */
+  readyPath: string;
+  readyTimeoutMs: number;
+  requests: HttpRequestSettings[];
+  load: HttpLoad;
+  /** Load before measuring, per request per round, ms. */
+  warmupMs: number;
+  /** Fresh service processes per side; each is one round. */
+  rounds: number;
+  /** A request without an answer after this long counts as a failure, ms. */
+  requestTimeoutMs: number;
+  /** After SIGTERM, how long the service may take to stop before SIGKILL, ms. */
+  stopTimeoutMs: number;
+}
+
+/** Results of another tool, read from files (optionally written by a command first). */
+export interface ImportSuiteSettings extends SuiteCommon {
+  type: 'import';
+  /** An importer's format name (src/importers/registry.ts). */
+  format: string;
+  /** File or glob, relative to `cwd`. */
+  file: string;
+  /** Writes the file(s) first, run with `sh -c` in `cwd`. */
+  command?: string;
+  cwd: string;
+  env: SuiteEnv;
+  timeoutMs: number;
+}
+
+export type SuiteSettings = TinybenchSuiteSettings | CommandSuiteSettings | HttpSuiteSettings | ImportSuiteSettings;

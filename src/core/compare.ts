@@ -49,9 +49,10 @@ export interface CompareOptions {
   seed: number;
   /**
    * Round i of base and round i of head were measured side by side (same-runner A/B): compare
-   * them pair by pair, so that drift during the run cancels out.
+   * them pair by pair, so that drift during the run cancels out. A set names the suites that
+   * were interleaved (an imported tool's samples are not paired in time, even in an A/B run).
    */
-  paired?: boolean;
+  paired?: boolean | ReadonlySet<string>;
   /**
    * Main's run-to-run spread per benchmark and metric (see history.ts): a baseline from another
    * run carries that run's luck, so its comparison is widened by it.
@@ -290,7 +291,8 @@ function compareBenchmark(
       { suite: delta.suite, name: delta.name },
       { name, unit: reference.unit, direction: reference.direction },
     );
-    delta.metrics.push(compareMetric(name, baseMetric, headMetric, metricPolicy, options, options.noiseBands?.get(bandKey(delta.id, name))));
+    const paired = options.paired instanceof Set ? options.paired.has(delta.suite) : options.paired === true;
+    delta.metrics.push(compareMetric(name, baseMetric, headMetric, metricPolicy, { ...options, paired }, options.noiseBands?.get(bandKey(delta.id, name))));
   }
   return delta;
 }

@@ -10,8 +10,11 @@ export interface EvaluateInput {
   policy: Policy;
   /** Warnings gathered by the shell (baseline lookup, runner) to show with the report. */
   warnings?: string[];
-  /** Base and head rounds were interleaved on one machine and are compared pair by pair. */
-  paired?: boolean;
+  /**
+   * Base and head rounds were interleaved on one machine and are compared pair by pair: all
+   * suites, or the suites named.
+   */
+  paired?: boolean | ReadonlySet<string>;
   /**
    * Main's earlier runs, newest first (from the baseline artifact). With a baseline from another
    * run, each benchmark's interval is widened by how much main moves between runs.
@@ -22,7 +25,7 @@ export interface EvaluateInput {
 /** Results in, report out: the whole decision, with no I/O, shared by the CLI and the action. */
 export function evaluate(input: EvaluateInput): Report {
   const paired = input.paired ?? false;
-  const noiseBands = !paired && input.history && input.history.length > 0 ? learnNoiseBands(input.history, gatedStatistic(input)) : undefined;
+  const noiseBands = paired === false && input.history && input.history.length > 0 ? learnNoiseBands(input.history, gatedStatistic(input)) : undefined;
   const deltas = compareResults(input.base, input.head, input.policy, {
     confidence: 1 - input.policy.alpha,
     seed: 1,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
 import { parseSettings, readSettings, repositoryRoot } from '../../src/config/load-settings.js';
-import type { Settings } from '../../src/config/settings.js';
+import type { Settings, TinybenchSuiteSettings } from '../../src/config/settings.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/config');
 
@@ -94,7 +94,7 @@ describe('readSettings', () => {
     it('uses --config instead, resolved from cwd, with paths relative to its folder', async () => {
       const cwd = make({ '.github/perfgate.yml': 'not: used', 'ci/perf.yml': MINIMAL, 'ci/bench/core.bench.ts': '' });
       const settings = await readSettings({ cwd, configPath: 'ci/perf.yml' });
-      expect([settings.rootDir, settings.suites[0]!.file]).toEqual([path.join(cwd, 'ci'), path.join(cwd, 'ci/bench/core.bench.ts')]);
+      expect([settings.rootDir, (settings.suites[0] as TinybenchSuiteSettings).file]).toEqual([path.join(cwd, 'ci'), path.join(cwd, 'ci/bench/core.bench.ts')]);
     });
 
     it('reports a missing --config file', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_THRESHOLDS, createPolicy, resolveRule } from '../../src/config/resolve-policy.js';
-import type { Settings, SuiteSettings } from '../../src/config/settings.js';
+import type { Settings, SuiteSettings, TinybenchSuiteSettings } from '../../src/config/settings.js';
 import type { Direction, MetricPolicy } from '../../src/core/model.js';
 
-function suite(name: string, rest: Partial<SuiteSettings> = {}): SuiteSettings {
+function suite(name: string, rest: Partial<TinybenchSuiteSettings> = {}): SuiteSettings {
   return {
     name,
     type: 'tinybench',

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoundScript } from '../../src/runners/round-script.js';
-import { runTinybenchSuites } from '../../src/runners/tinybench-runner.js';
+import { runSuites } from '../../src/runners/run-suites.js';
 import { suite } from './suites.js';
 
 /**
@@ -32,7 +32,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the bundled round script', () => {
   it('runs the function form, a Bench from the suite`s own tinybench, and a TypeScript suite via tsx', async () => {
-    const run = await runTinybenchSuites(
+    const run = await runSuites(
       [
         suite('ok', 'ok.bench.mjs', { rounds: 2 }),
         suite('instance', 'bench-instance.bench.mjs', { rounds: 1 }),
@@ -52,7 +52,7 @@ describe('the bundled round script', () => {
   it('loads a TypeScript suite with Node`s type stripping where Node has it, else says why not', async () => {
     const file = path.join(scratch, 'stripped.bench.ts'); // outside the project: no tsx to find
     writeFileSync(file, "const n: number = 3;\nexport default (bench: { add(name: string, fn: () => unknown): void }): void => {\n  bench.add('square', (): number => n * n);\n};\n");
-    const run = await runTinybenchSuites([suite('stripped', file, { rounds: 1, timeMs: 5 })], { roundScript });
+    const run = await runSuites([suite('stripped', file, { rounds: 1, timeMs: 5 })], { roundScript });
     const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
     if (major > 22 || (major === 22 && minor >= 6)) {
       expect(run.benchmarks).toEqual([expect.objectContaining({ id: 'stripped/square', metrics: [expect.objectContaining({ rounds: [expect.any(Array)] })] })]);

@@ -4,26 +4,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchmarkResult } from '../../src/core/model.js';
-import { runTinybenchSuites, type TinybenchRun } from '../../src/runners/tinybench-runner.js';
+import { runSuites, type SuitesRun } from '../../src/runners/run-suites.js';
 import { isAlive, suite } from './suites.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'perfgate-failures-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function byId(run: TinybenchRun, id: string): BenchmarkResult {
+function byId(run: SuitesRun, id: string): BenchmarkResult {
   const found = run.benchmarks.find((b) => b.id === id);
   if (!found) throw new Error(`no ${id} in ${run.benchmarks.map((b) => b.id).join(', ')}`);
   return found;
 }
 
-describe('runTinybenchSuites: suites that fail', () => {
-  let run: TinybenchRun;
+describe('runSuites: suites that fail', () => {
+  let run: SuitesRun;
   const progress: string[] = [];
   const pidFile = path.join(scratch, 'grandchild.pid');
 
   beforeAll(async () => {
     process.env.PERFGATE_TEST_PIDFILE = pidFile;
-    run = await runTinybenchSuites(
+    run = await runSuites(
       [
         suite('import', 'throws-at-import.bench.mjs'),
         suite('task', 'task-throws.bench.mjs'),
@@ -86,14 +86,14 @@ describe('runTinybenchSuites: suites that fail', () => {
   });
 });
 
-describe('runTinybenchSuites: abort', () => {
+describe('runSuites: abort', () => {
   it('kills the running round and its children when aborted, then rejects', async () => {
     const pidFile = path.join(scratch, 'aborted.pid');
     process.env.PERFGATE_TEST_PIDFILE = pidFile;
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('stop')), 700);
     const started = Date.now();
-    await expect(runTinybenchSuites([suite('hangs', 'hangs.bench.mjs', { timeoutMs: 60_000 })], { signal: controller.signal })).rejects.toThrow('stop');
+    await expect(runSuites([suite('hangs', 'hangs.bench.mjs', { timeoutMs: 60_000 })], { signal: controller.signal })).rejects.toThrow('stop');
     expect(Date.now() - started).toBeLessThan(5000);
     expect(isAlive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
   });

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchmarkResult } from '../../src/core/model.js';
 import { mulberry32, shuffled } from '../../src/runners/shuffle.js';
-import { runTinybenchSides, runTinybenchSuites, type TinybenchRun } from '../../src/runners/tinybench-runner.js';
+import { runSuiteSides, runSuites, type SuitesRun } from '../../src/runners/run-suites.js';
 import { fallOverTime, suite } from './suites.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'perfgate-runner-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function byId(run: TinybenchRun, id: string): BenchmarkResult {
+function byId(run: SuitesRun, id: string): BenchmarkResult {
   const found = run.benchmarks.find((b) => b.id === id);
   if (!found) throw new Error(`no ${id} in ${run.benchmarks.map((b) => b.id).join(', ')}`);
   return found;
@@ -23,12 +23,12 @@ function roundsOf(benchmark: BenchmarkResult): number[][] {
   return benchmark.metrics[0]!.rounds!;
 }
 
-describe('runTinybenchSuites: suites that work', () => {
-  let run: TinybenchRun;
+describe('runSuites: suites that work', () => {
+  let run: SuitesRun;
   const progress: string[] = [];
 
   beforeAll(async () => {
-    run = await runTinybenchSuites(
+    run = await runSuites(
       [
         suite('ok', 'ok.bench.mjs'),
         suite('shrinking', 'shrinking.bench.mjs', { rounds: 2 }),
@@ -96,12 +96,12 @@ describe('runTinybenchSuites: suites that work', () => {
   });
 });
 
-describe('runTinybenchSuites: order and TypeScript', () => {
+describe('runSuites: order and TypeScript', () => {
   it('orders suites by the seed, afresh each round', async () => {
     const names = ['a', 'b'];
     const lines: string[] = [];
     const suites = names.map((name) => suite(name, 'ok.bench.mjs', { rounds: 2, timeMs: 2, warmupMs: 1, minSamples: 2 }));
-    await runTinybenchSuites(suites, { seed: 8, onProgress: (line) => lines.push(line) });
+    await runSuites(suites, { seed: 8, onProgress: (line) => lines.push(line) });
     const random = mulberry32(8);
     const expected = [...shuffled(names, random), ...shuffled(names, random)];
     expect(expected.slice(0, 2)).not.toEqual(expected.slice(2)); // the seed was picked to show it
@@ -112,7 +112,7 @@ describe('runTinybenchSuites: order and TypeScript', () => {
     // Outside the project, so tsx cannot be resolved from the suite's folder.
     const file = path.join(scratch, 'lonely.bench.ts');
     writeFileSync(file, "export default (bench: { add(n: string, f: () => unknown): void }): void => {\n  bench.add('noop', (): number => 1);\n};\n");
-    const run = await runTinybenchSuites([suite('lonely', file, { rounds: 1, timeMs: 5 })]);
+    const run = await runSuites([suite('lonely', file, { rounds: 1, timeMs: 5 })]);
     const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
     if (major > 22 || (major === 22 && minor >= 6)) {
       expect(roundsOf(byId(run, 'lonely/noop'))).toHaveLength(1);
@@ -122,12 +122,12 @@ describe('runTinybenchSuites: order and TypeScript', () => {
   });
 });
 
-describe('runTinybenchSides: same-runner A/B', () => {
+describe('runSuiteSides: same-runner A/B', () => {
   it('runs each suite of both sides back to back in every round, sides and suites in seeded order', async () => {
     const lines: string[] = [];
     const quick = { rounds: 3, timeMs: 3, warmupMs: 1, minSamples: 2 };
     const sides = ['base', 'head'].map((label) => ({ label, suites: ['a', 'b'].map((name) => suite(name, 'ok.bench.mjs', quick)) }));
-    const [base, head] = await runTinybenchSides(sides, { seed: 3, onProgress: (line) => lines.push(line) });
+    const [base, head] = await runSuiteSides(sides, { seed: 3, onProgress: (line) => lines.push(line) });
     // "round 1/3  base a (2 benchmarks) 80 ms": round, side, suite.
     const visits = lines.map((line) => line.split(/\s+/).slice(1, 4).join(' '));
     const random = mulberry32(3);
@@ -148,7 +148,7 @@ describe('runTinybenchSides: same-runner A/B', () => {
 
   it('runs only the named tasks of a suite (confirmation rounds)', async () => {
     const sides = [{ label: 'head', suites: [suite('a', 'ok.bench.mjs', { rounds: 1, timeMs: 3, warmupMs: 1, minSamples: 2 })] }];
-    const [run] = await runTinybenchSides(sides, { onlyTasks: new Map([['a', ['sum 1..100']]]) });
+    const [run] = await runSuiteSides(sides, { onlyTasks: new Map([['a', ['sum 1..100']]]) });
     expect(run!.benchmarks.map((b) => b.id)).toEqual(['a/sum 1..100']);
   });
 });
