@@ -29,6 +29,8 @@ const SUCCESS_RATE: ThresholdRule = { statistic: 'mean', regression: null, limit
 export const BUILTIN_THRESHOLDS: Record<SuiteKind, Record<string, ThresholdRule>> = {
   tinybench: {
     latency: { statistic: 'median', regression: 0.1 },
+    // Shown when it says something (a possible leak, see core/leak.ts); gated only when configured.
+    'heap-growth': { statistic: 'median', regression: null, gate: false },
     throughput: { statistic: 'mean', regression: 0.15 },
     'success-rate': SUCCESS_RATE,
   },
@@ -42,6 +44,9 @@ export const BUILTIN_THRESHOLDS: Record<SuiteKind, Record<string, ThresholdRule>
   },
   import: {
     latency: { statistic: 'median', regression: 0.1 },
+    rss: { gate: false },
+    'cpu-user': { gate: false },
+    'cpu-system': { gate: false },
     throughput: { statistic: 'mean', regression: 0.15 },
     'success-rate': SUCCESS_RATE,
   },

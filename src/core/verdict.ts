@@ -8,6 +8,7 @@ import type {
   ResultsMeta,
   Verdict,
 } from './model.js';
+import { HEAP_GROWTH, possibleLeak } from './leak.js';
 import { VERDICT_ORDER } from './model.js';
 import { benjaminiHochberg, holm, roundsNeeded } from './stats.js';
 import { formatPercent, formatRatioChange, formatValue } from './render/format.js';
@@ -149,8 +150,18 @@ function demote(decision: Decision, gated: boolean): Decision {
   return { verdict: 'warn', reasons: [...decision.reasons, 'report-only metric: not gated'] };
 }
 
+/** A metric with no rule at all (no threshold, no limit, not gated) is shown, never tested. */
+function hasRule(d: MetricDelta): boolean {
+  return d.policy.gate || d.policy.regression !== null || d.policy.criticalRegression !== null || Object.keys(d.policy.limits).length > 0;
+}
+
 function decideMetric(d: MetricDelta, pHolm: number | null, pBh: number | null, ctx: VerdictContext, gatedCount: number): Decision {
   if (d.head === null) return { verdict: 'missing', reasons: ['not measured in this change'] };
+  if (d.metric === HEAP_GROWTH && !d.policy.gate) {
+    const leak = possibleLeak(d.head);
+    if (leak) return { verdict: 'warn', reasons: [leak] };
+  }
+  if (!hasRule(d)) return { verdict: 'pass', reasons: ['shown only: no threshold or limit is configured for this metric'] };
   const limits = checkLimits(d);
   if (d.base === null) {
     return demote(limits ?? { verdict: 'new', reasons: ['no baseline for this metric'] }, d.policy.gate);
@@ -175,7 +186,7 @@ function countVerdicts(benchmarks: BenchmarkComparison[]): Partial<Record<Verdic
  */
 export function decideVerdict(deltas: readonly BenchmarkDelta[], ctx: VerdictContext): Report {
   const tested: { d: MetricDelta; key: string }[] = [];
-  deltas.forEach((b, i) => b.metrics.forEach((m, j) => m.p !== null && tested.push({ d: m, key: `${i}:${j}` })));
+  deltas.forEach((b, i) => b.metrics.forEach((m, j) => m.p !== null && hasRule(m) && tested.push({ d: m, key: `${i}:${j}` })));
   const gatedTests = tested.filter((t) => t.d.policy.gate);
   const holmP = new Map(holm(gatedTests.map((t) => t.d.p as number)).map((p, i) => [gatedTests[i]!.key, p]));
   const bhP = new Map(benjaminiHochberg(tested.map((t) => t.d.p as number)).map((p, i) => [tested[i]!.key, p]));

@@ -12,7 +12,7 @@ import type { Metric } from '../core/model.js';
  *   second; other metrics in kebab-case ('bytes-per-op', 'allocs-per-op' ...). `direction` per metric.
  * - Raw samples become `rounds`, one round per sample (each sample is a replicate, as in the
  *   minimal results form); a format with only a summary gives `value` (and `spread` if it has a
- *   standard deviation) and sets `summariesOnly`, so the verdict says it compared summaries.
+ *   standard deviation), and the comparison of two values says it compared summaries.
  * - Benchmark names are unique within one file; a repeated name in one file is merged (go's
  *   -count lines) or made unique by the importer, never silently dropped.
  */

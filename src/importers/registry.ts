@@ -3,10 +3,24 @@
  */
 import type { Importer } from './importer.js';
 // imports: formats A
+import { bencherImporter } from './bencher.js';
+import { customBiggerIsBetterImporter } from './custom-bigger-is-better.js';
+import { customSmallerIsBetterImporter } from './custom-smaller-is-better.js';
+import { goImporter } from './go.js';
+import { hyperfineImporter } from './hyperfine.js';
+import { k6Importer } from './k6.js';
+import { pytestBenchmarkImporter } from './pytest-benchmark.js';
 // imports: formats B
 
 export const IMPORTERS: readonly Importer[] = [
   // entries: formats A
+  customSmallerIsBetterImporter,
+  customBiggerIsBetterImporter,
+  bencherImporter,
+  hyperfineImporter,
+  k6Importer,
+  pytestBenchmarkImporter,
+  goImporter,
   // entries: formats B
 ];
 

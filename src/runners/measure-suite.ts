@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
 import { describeError } from './error-text.js';
 import type { RoundOutcome, RoundStatus, TaskOutcome } from './round-protocol.js';
+import { heapGrowthPerIteration, probeIterations } from './heap-probe.js';
 import { createSampleRecorder, type SampleRecorder } from './sample-recorder.js';
 
 /**
@@ -65,11 +66,13 @@ export async function measureSuite(options: MeasureOptions): Promise<RoundOutcom
   }
 
   const recorder = createSampleRecorder();
+  const bodies = new Map<string, TaskBody>();
   let bench: BenchLike;
   let form: 'function' | 'instance';
   if (typeof exported === 'function') {
     form = 'function';
     const built = new Bench({ timestampProvider: recorder.provider, retainSamples: true, throws: true });
+    captureTaskFunctions(built, bodies);
     // tinybench's bench.now() goes through toMs too: keep a user's calls out of the samples.
     (built as unknown as { now: () => number }).now = () => Number(process.hrtime.bigint()) / 1e6;
     try {
@@ -104,7 +107,7 @@ export async function measureSuite(options: MeasureOptions): Promise<RoundOutcom
     task.reset(false);
     try {
       if (form === 'function') {
-        outcomes.push(await measureRecorded(bench, task, recorder, options, warnings));
+        outcomes.push(await measureRecorded(bench, task, recorder, options, warnings, bodies.get(task.name)));
       } else {
         const { outcome, medianOnly } = await measureForeign(bench, task, options);
         outcomes.push(outcome);
@@ -133,6 +136,7 @@ async function measureRecorded(
   recorder: SampleRecorder,
   options: MeasureOptions,
   warnings: string[],
+  body: TaskBody | undefined,
 ): Promise<TaskOutcome> {
   Object.assign(bench, { time: options.timePerTaskMs, warmupTime: options.warmupMs, warmupIterations: 1, iterations: 1 } satisfies Knobs);
   const warm: number[] = [];
@@ -150,12 +154,51 @@ async function measureRecorded(
   if (failedRun) return failedRun;
 
   const kept = task.result.latency?.samples;
+  task.reset(false); // tinybench's copy of the samples must not count as the task's memory
+  const heap = body ? await probeHeap(body, samples.length) : {};
   if (kept && !sameSamples(samples, kept)) {
     // A task that returns `overriddenDuration` replaces the measured time with its own.
     warnings.push(`${task.name}: tinybench's samples differ from the measured durations (overriddenDuration?); using tinybench's, whose time order is lost`);
-    return { name: task.name, samples: [...kept] };
+    return { name: task.name, samples: [...kept], ...heap };
   }
-  return { name: task.name, samples };
+  return { name: task.name, samples, ...heap };
+}
+
+/** The function and hooks a task was added with; tinybench keeps them private. */
+interface TaskBody {
+  fn: (...args: unknown[]) => unknown;
+  options: { beforeAll?: Hook; beforeEach?: Hook; afterEach?: Hook; afterAll?: Hook };
+}
+type Hook = (this: unknown, mode: 'run') => unknown;
+
+function captureTaskFunctions(bench: Bench, bodies: Map<string, TaskBody>): void {
+  const add = bench.add.bind(bench);
+  (bench as unknown as { add: (...args: unknown[]) => unknown }).add = (name: unknown, fn: unknown, fnOpts?: unknown) => {
+    if (typeof name === 'string' && typeof fn === 'function') bodies.set(name, { fn: fn as TaskBody['fn'], options: (fnOpts ?? {}) as TaskBody['options'] });
+    return add(name as string, fn as () => void, fnOpts as undefined);
+  };
+}
+
+/** Extra, unrecorded iterations after the measured ones, to see whether the task keeps memory. */
+async function probeHeap(body: TaskBody, measured: number): Promise<{ heapGrowthBytes?: number }> {
+  const iterations = probeIterations(measured);
+  const { beforeAll, beforeEach, afterEach, afterAll } = body.options;
+  try {
+    await beforeAll?.call(body, 'run');
+    const growth = await heapGrowthPerIteration(async (n) => {
+      for (let i = 0; i < n; i++) {
+        await beforeEach?.call(body, 'run');
+        const result = body.fn();
+        if (result instanceof Promise) await result;
+        await afterEach?.call(body, 'run');
+      }
+    }, iterations);
+    await afterAll?.call(body, 'run');
+    return growth === null ? {} : { heapGrowthBytes: growth };
+  } catch {
+    // The measured iterations passed; a probe that fails says nothing about memory.
+    return {};
+  }
 }
 
 /** Instance form: a Bench the user built, its samples read back from tinybench (sorted). */

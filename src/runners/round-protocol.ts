@@ -30,6 +30,8 @@ export interface TaskOutcome {
   samples: number[];
   /** One line: the message's first line and where it was thrown. */
   error?: string;
+  /** Heap kept per iteration after a full collection (heap-probe.ts), when it could be measured. */
+  heapGrowthBytes?: number;
 }
 
 export interface RoundOutcome {

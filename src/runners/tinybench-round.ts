@@ -6,7 +6,7 @@ import type { ScheduledSuite } from './round-scheduler.js';
 import type { RoundJob } from './round-protocol.js';
 import { runRoundProcess, type RoundProcessResult } from './round-process.js';
 import { locateRoundScript, type RoundScript } from './round-script.js';
-import type { RoundBenchmark, RoundContext, SuiteRound } from './suite-round.js';
+import type { RoundBenchmark, RoundContext, RoundMetric, SuiteRound } from './suite-round.js';
 
 /**
  * A tinybench suite as the scheduler sees it: each round is one fresh Node process that measures
@@ -66,7 +66,9 @@ async function runTinybenchRound(suite: TinybenchSuiteSettings, key: string, scr
       const [first, ...rest] = task.samples;
       if (task.error !== undefined) return { name: task.name, metrics: [], error: task.error };
       if (first === undefined) return { name: task.name, metrics: [], error: 'no samples' };
-      return { name: task.name, metrics: [{ name: 'latency', unit: 'ms', direction: 'smaller', samples: [first, ...rest] }] };
+      const metrics: RoundMetric[] = [{ name: 'latency', unit: 'ms', direction: 'smaller', samples: [first, ...rest] }];
+      if (task.heapGrowthBytes !== undefined) metrics.push({ name: 'heap-growth', unit: 'B', direction: 'smaller', samples: [task.heapGrowthBytes] });
+      return { name: task.name, metrics };
     }),
   };
 }

@@ -1,5 +1,6 @@
 import type { BenchmarkComparison, MetricComparison, Report, Verdict } from '../model.js';
 import { VERDICT_ORDER } from '../model.js';
+import { HEAP_GROWTH } from '../leak.js';
 import { formatRatioChange, formatValue } from './format.js';
 
 /** One table row per benchmark metric, as plain text; each renderer escapes and lays it out. */
@@ -67,6 +68,11 @@ function metricRow(report: Report, b: BenchmarkComparison, m: MetricComparison):
   };
 }
 
+/** Metrics worth a row only when they say something: a heap that stays flat is the normal case. */
+function quiet(m: MetricComparison): boolean {
+  return m.metric === HEAP_GROWTH && m.verdict === 'pass';
+}
+
 export function reportRows(report: Report): Row[] {
   const rows: Row[] = [];
   for (const b of report.benchmarks) {
@@ -84,7 +90,7 @@ export function reportRows(report: Report): Row[] {
       });
       continue;
     }
-    for (const m of b.metrics) rows.push(metricRow(report, b, m));
+    for (const m of b.metrics) if (!quiet(m)) rows.push(metricRow(report, b, m));
   }
   return rows;
 }
