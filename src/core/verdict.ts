@@ -145,9 +145,15 @@ function unstableAdvice(d: MetricDelta, threshold: number, ctx: VerdictContext, 
   return `${base}: about ${need} rounds per side would detect it (has ${have}; round-to-round spread ${formatPercent(d.replicateCv)})`;
 }
 
+/**
+ * A report-only metric never fails, and "unstable" (the gate cannot decide yet) means nothing
+ * for a metric without a gate: the table would fill with noise about memory and CPU time.
+ */
 function demote(decision: Decision, gated: boolean): Decision {
-  if (gated || (decision.verdict !== 'fail' && decision.verdict !== 'critical')) return decision;
-  return { verdict: 'warn', reasons: [...decision.reasons, 'report-only metric: not gated'] };
+  if (gated) return decision;
+  if (decision.verdict === 'fail' || decision.verdict === 'critical') return { verdict: 'warn', reasons: [...decision.reasons, 'report-only metric: not gated'] };
+  if (decision.verdict === 'unstable') return { verdict: 'pass', reasons: ['no significant change (report-only metric: not gated)'] };
+  return decision;
 }
 
 /** A metric with no rule at all (no threshold, no limit, not gated) is shown, never tested. */

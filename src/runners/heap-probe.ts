@@ -2,9 +2,15 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
- * How much heap a benchmark keeps per iteration: the heap after a full collection, before and
+ * How much heap a benchmark keeps per iteration: the heap after full collections, before and
  * after extra iterations that nothing records. Done apart from the timed iterations, because
  * their recorded samples grow the heap too, and a forced collection inside them would be timed.
+ *
+ * Measured here: the heap after two full collections still jumps by ~220 KB now and then (code
+ * and feedback the probe itself creates), which is 400 B per iteration over 500 iterations. Runs
+ * of n and 2n iterations are compared, so what any run costs once cancels, and the median of five
+ * such pairs drops the jumps: benchmarks that keep nothing then read 0 B, one that keeps a small
+ * object per call reads 32 B, every time.
  */
 let collect: (() => void) | null | undefined;
 
@@ -20,30 +26,41 @@ export function fullGc(): (() => void) | null {
   return collect;
 }
 
-/** Iterations of the probe: enough for a leak to outgrow the collector's noise, within the round's budget. */
-export function probeIterations(measured: number): number {
-  return Math.min(500, Math.max(4, Math.ceil(measured / 8)));
-}
+const PAIRS = 5;
+/** A probe runs 16 n iterations: a warm-up of n, then five pairs of n and 2n. */
+const RUNS_PER_N = 1 + PAIRS * 3;
+const MAX_N = 200;
+const MIN_N = 4;
 
 /**
- * Bytes of heap still in use per iteration, null without a collector. `run(n)` runs n iterations.
- * Runs of n and 2n iterations are compared, after a run that warms the probe itself: what any run
- * costs once (compiled code, caches filled on first use) cancels, what each iteration keeps does not.
+ * Iterations n of one probe run, so that the whole probe takes about a quarter of the task's
+ * measuring time in the round; null when even the smallest probe would not fit.
  */
-export async function heapGrowthPerIteration(run: (iterations: number) => Promise<void>, iterations: number): Promise<number | null> {
+export function probeIterations(timePerTaskMs: number, meanIterationMs: number): number | null {
+  if (!(meanIterationMs > 0)) return MAX_N;
+  const n = Math.floor(timePerTaskMs / (4 * RUNS_PER_N * meanIterationMs));
+  return n < MIN_N ? null : Math.min(MAX_N, n);
+}
+
+/** Bytes of heap still in use per iteration (median of five pairs); null without a collector. */
+export async function heapGrowthPerIteration(run: (iterations: number) => Promise<void>, n: number): Promise<number | null> {
   const gc = fullGc();
   if (!gc) return null;
-  await run(iterations);
-  const kept = async (n: number) => {
+  const kept = async (iterations: number) => {
     gc();
     gc(); // the second pass finalises what the first only marked (weak references, finalizers)
     const before = process.memoryUsage().heapUsed;
-    await run(n);
+    await run(iterations);
     gc();
     gc();
     return process.memoryUsage().heapUsed - before;
   };
-  const once = await kept(iterations);
-  const twice = await kept(2 * iterations);
-  return (twice - once) / iterations;
+  await run(n);
+  const growth: number[] = [];
+  for (let pair = 0; pair < PAIRS; pair++) {
+    const once = await kept(n);
+    const twice = await kept(2 * n);
+    growth.push((twice - once) / n);
+  }
+  return growth.sort((a, b) => a - b)[PAIRS >> 1]!;
 }

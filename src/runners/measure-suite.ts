@@ -155,7 +155,8 @@ async function measureRecorded(
 
   const kept = task.result.latency?.samples;
   task.reset(false); // tinybench's copy of the samples must not count as the task's memory
-  const heap = body ? await probeHeap(body, samples.length) : {};
+  const n = body ? probeIterations(options.timePerTaskMs, samples.reduce((sum, d) => sum + d, 0) / samples.length) : null;
+  const heap = body && n !== null ? await probeHeap(body, n) : {};
   if (kept && !sameSamples(samples, kept)) {
     // A task that returns `overriddenDuration` replaces the measured time with its own.
     warnings.push(`${task.name}: tinybench's samples differ from the measured durations (overriddenDuration?); using tinybench's, whose time order is lost`);
@@ -180,8 +181,7 @@ function captureTaskFunctions(bench: Bench, bodies: Map<string, TaskBody>): void
 }
 
 /** Extra, unrecorded iterations after the measured ones, to see whether the task keeps memory. */
-async function probeHeap(body: TaskBody, measured: number): Promise<{ heapGrowthBytes?: number }> {
-  const iterations = probeIterations(measured);
+async function probeHeap(body: TaskBody, iterations: number): Promise<{ heapGrowthBytes?: number }> {
   const { beforeAll, beforeEach, afterEach, afterAll } = body.options;
   try {
     await beforeAll?.call(body, 'run');

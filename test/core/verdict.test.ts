@@ -142,3 +142,13 @@ describe('decideVerdict', () => {
     expect(report.counts).toEqual({ error: 1, new: 1, missing: 1 });
   });
 });
+
+describe('report-only metrics', () => {
+  it('pass where a gated metric would be unstable: without a gate there is nothing to decide', () => {
+    const base = results([latency('s/a', replicates([100, 90, 110]))]);
+    const head = results([latency('s/a', replicates([104, 92, 118]))]);
+    expect(decide(base, head).benchmarks[0]!.metrics[0]!.verdict).toBe('unstable');
+    const m = decide(base, head, policyOf({ gate: false })).benchmarks[0]!.metrics[0]!;
+    expect([m.verdict, m.reasons]).toEqual(['pass', ['no significant change (report-only metric: not gated)']]);
+  });
+});
