@@ -11,6 +11,12 @@ import { hyperfineImporter } from './hyperfine.js';
 import { k6Importer } from './k6.js';
 import { pytestBenchmarkImporter } from './pytest-benchmark.js';
 // imports: formats B
+import { benchmarkdotnetImporter } from './benchmarkdotnet.js';
+import { benchmarkjsImporter } from './benchmarkjs.js';
+import { catch2Importer } from './catch2.js';
+import { criterionImporter } from './criterion.js';
+import { googleBenchmarkImporter } from './google-benchmark.js';
+import { jmhImporter } from './jmh.js';
 
 export const IMPORTERS: readonly Importer[] = [
   // entries: formats A
@@ -22,6 +28,12 @@ export const IMPORTERS: readonly Importer[] = [
   pytestBenchmarkImporter,
   goImporter,
   // entries: formats B
+  criterionImporter,
+  googleBenchmarkImporter,
+  benchmarkjsImporter,
+  benchmarkdotnetImporter,
+  jmhImporter,
+  catch2Importer,
 ];
 
 export function importerFor(format: string): Importer | undefined {
