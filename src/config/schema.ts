@@ -455,7 +455,8 @@ const httpSuite = closed({
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.requests.forEach((r, i) => {
-      if (seen.has(r.name)) ctx.addIssue({ code: 'custom', path: ['requests', i, 'name'], message: `duplicate request name "${r.name}"` });
+      if (r.name === 'service') ctx.addIssue({ code: 'custom', path: ['requests', i, 'name'], message: 'expected another name: "service" is the benchmark of the service\'s own RSS and CPU' });
+      else if (seen.has(r.name)) ctx.addIssue({ code: 'custom', path: ['requests', i, 'name'], message: `duplicate request name "${r.name}"` });
       seen.add(r.name);
     });
   })

@@ -1,5 +1,6 @@
 import type { SuiteSettings } from '../config/settings.js';
 import { commandSuite } from './command/command-round.js';
+import { runHttpRound } from './http/http-round.js';
 import { runImportSuite } from './import/import-suite.js';
 import { runScheduled, type ScheduledSuite, type ScheduleOptions, type SuitesRun } from './round-scheduler.js';
 import type { RoundScript } from './round-script.js';
@@ -74,6 +75,6 @@ function scheduledSuite(suite: Exclude<SuiteSettings, { type: 'import' }>, key: 
     case 'command':
       return commandSuite(suite);
     case 'http':
-      return { name: suite.name, rounds: suite.rounds, error: 'http suites are not available yet', runRound: () => Promise.reject(new Error('unreachable')) };
+      return { name: suite.name, rounds: suite.rounds, runRound: (context) => runHttpRound(suite, context) };
   }
 }

@@ -22,7 +22,8 @@ function statisticValue(m: MetricComparison, side: 'base' | 'head'): string {
   const s = m[side];
   if (!s) return '—';
   const value = m.statistic === 'median' ? s.median : m.statistic === 'mean' ? s.mean : m.statistic === 'min' ? s.min : m.statistic === 'max' ? s.max : s[m.statistic];
-  const spread = s.rounds > 1 && s.roundCv > 0 ? ` ±${(s.roundCv * 100).toFixed(1)}%` : '';
+  // A spread that rounds to ±0.0% says nothing a reader can use.
+  const spread = s.rounds > 1 && s.roundCv >= 0.0005 ? ` ±${(s.roundCv * 100).toFixed(1)}%` : '';
   return `${formatValue(value, m.unit)}${spread}`;
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { killProcessTree, trackProcessTree, waitForProcessTreeExit } from '../process-tree.js';
 import { sampleGroupUsage } from '../process-usage.js';
-import { OutputTail } from './output-tail.js';
+import { OutputTail } from '../output-tail.js';
 
 /**
  * One run of a shell command as its own process group, timed from the outside (wall) and from
@@ -40,10 +40,10 @@ export async function timedRun(options: TimedRunOptions): Promise<TimedRun> {
   });
   const untrack = trackProcessTree(child);
   const sampler = options.measureMemory && child.pid !== undefined ? sampleGroupUsage(child.pid) : undefined;
-  const tail = new OutputTail();
+  const tail = new OutputTail(5);
   let times = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => tail.add(chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => tail.add(chunk));
+  child.stdout!.setEncoding('utf8').on('data', tail.stream());
+  child.stderr!.setEncoding('utf8').on('data', tail.stream());
   const timesPipe = child.stdio[3] as NodeJS.ReadableStream;
   timesPipe.setEncoding('utf8');
   timesPipe.on('data', (chunk: string) => (times += chunk));

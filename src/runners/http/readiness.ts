@@ -1,0 +1,64 @@
+import { request } from 'node:http';
+
+export type ReadinessOutcome =
+  | { ready: true }
+  /** `exited`: why the service's main process is gone; `lastAnswer`: the last status or error seen. */
+  | { ready: false; exited?: string; lastAnswer?: string };
+
+export interface ReadinessOptions {
+  url: string;
+  timeoutMs: number;
+  /** Settles with a reason when the service is gone; readiness then stops waiting. */
+  exited: Promise<string>;
+  signal?: AbortSignal;
+  pollMs?: number;
+}
+
+/** GETs `url` until it answers 2xx, the service exits, the time runs out or `signal` aborts (which rejects). */
+export async function waitUntilReady(options: ReadinessOptions): Promise<ReadinessOutcome> {
+  const { url, signal } = options;
+  const pollMs = options.pollMs ?? 50;
+  const deadline = performance.now() + options.timeoutMs;
+  let exited: string | undefined;
+  void options.exited.then((reason) => (exited = reason));
+  let lastAnswer: string | undefined;
+  for (;;) {
+    signal?.throwIfAborted();
+    if (exited !== undefined) return { ready: false, exited, ...(lastAnswer ? { lastAnswer } : {}) };
+    const remaining = deadline - performance.now();
+    if (remaining <= 0) return { ready: false, ...(lastAnswer ? { lastAnswer } : {}) };
+    const answer = await probe(url, Math.min(remaining, 1000), signal);
+    if (typeof answer === 'number' && answer >= 200 && answer < 300) return { ready: true };
+    lastAnswer = typeof answer === 'number' ? `status ${answer}` : answer;
+    await pause(Math.min(pollMs, Math.max(0, deadline - performance.now())), options.exited, signal);
+  }
+}
+
+/** The status code, or what went wrong ("ECONNREFUSED", "no answer within 1000 ms"). */
+function probe(url: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<number | string> {
+  return new Promise((resolve) => {
+    const req = request(url, { method: 'GET', agent: false, timeout: timeoutMs, ...(signal ? { signal } : {}) }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(`no answer within ${Math.round(timeoutMs)} ms`);
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    req.end();
+  });
+}
+
+function pause(ms: number, exited: Promise<string>, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    void exited.then(done);
+  });
+}

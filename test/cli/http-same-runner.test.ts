@@ -1,0 +1,87 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { git } from '../helpers/git-repo.js';
+import { ROOT, runCli } from './run-cli.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'perfgate-http-ab-'));
+afterAll(() => (process.env.KEEP_HTTP ? undefined : rmSync(dir, { recursive: true, force: true })));
+
+const CONFIG = `version: 1
+same-runner:
+  confirm-rounds: 2
+suites:
+  - name: api
+    type: http
+    start: node server.mjs
+    cwd: service
+    ready: /health
+    requests:
+      - name: work
+        path: /work
+    load: { connections: 8, duration: 2s }
+    warmup: 500ms
+    rounds: 8
+`;
+
+/** The example service in a repository whose HEAD changes one knob of examples/http-service/config.mjs. */
+function repository(name: string, knob: 'WORK_FACTOR' | 'ERROR_RATE', value: number): string {
+  const root = path.join(dir, name);
+  cpSync(path.join(ROOT, 'examples', 'http-service'), path.join(root, 'service'), { recursive: true, filter: (f) => !f.endsWith('.yml') && !f.endsWith('.md') });
+  writeFileSync(path.join(root, 'perfgate.yml'), CONFIG);
+  git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-qm', 'base');
+  const config = path.join(root, 'service', 'config.mjs');
+  writeFileSync(config, readFileSync(config, 'utf8').replace(new RegExp(`${knob} = [0-9.]+`), `${knob} = ${value}`));
+  git(root, 'commit', '-qam', 'head');
+  return root;
+}
+
+/** Processes whose working folder lies under this test's folder: a service that outlived its round. */
+function survivors(): string[] {
+  return readdirSync('/proc').flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      return readlinkSync(`/proc/${entry}/cwd`).startsWith(dir) ? [`${entry}: ${readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ')}`] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+interface ReportJson {
+  baseline: { method: string };
+  benchmarks: { id: string; verdict: string; metrics: { metric: string; statistic: string; verdict: string; ratio: number; ci: [number, number] }[] }[];
+}
+
+const report = (root: string) => JSON.parse(readFileSync(path.join(root, '.perfgate', 'report.json'), 'utf8')) as ReportJson;
+
+describe.skipIf(process.platform !== 'linux')('http suites, same-runner (built CLI)', () => {
+  it('fails the p95 latency of a service made 30% slower in HEAD, and leaves no process behind', () => {
+    const root = repository('slower', 'WORK_FACTOR', 1.3);
+    const run = runCli(['run', '--base', 'HEAD~1'], root);
+    expect(run.status, run.stderr).toBe(1);
+    const r = report(root);
+    expect(r.baseline.method).toBe('same-runner');
+    const work = r.benchmarks.find((b) => b.id === 'api/work')!;
+    const p95 = work.metrics.find((m) => m.metric === 'latency')!;
+    expect([p95.statistic, p95.verdict]).toEqual(['p95', 'fail']);
+    expect(p95.ci[0]).toBeGreaterThan(1.1);
+    expect(run.stdout).toMatch(/api\/work\s+latency \(p95\).*fail/);
+    expect(survivors()).toEqual([]);
+  });
+
+  it('is critical on the success rate of a service that answers 500 to every 10th request', () => {
+    const root = repository('flaky', 'ERROR_RATE', 0.1);
+    const run = runCli(['run', '--base', 'HEAD~1'], root);
+    expect(run.status, run.stderr).toBe(1);
+    const success = report(root)
+      .benchmarks.find((b) => b.id === 'api/work')!
+      .metrics.find((m) => m.metric === 'success-rate')!;
+    expect(success.verdict).toBe('critical');
+    expect(run.stdout).toMatch(/success-rate \(mean\)\s+100(\.0)?%\s+(89\.9\d|90(\.0+)?)%.*critical/);
+    expect(survivors()).toEqual([]);
+  });
+});
