@@ -792,7 +792,7 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * and feedback the probe itself creates), which is 400 B per iteration over 500 iterations. Runs
  * of n and 2n iterations are compared, so what any run costs once cancels, and the median of five
  * such pairs drops the jumps: benchmarks that keep nothing then read 0 B, one that keeps a small
- * object per call reads 32 B, every time.
+ * object per call reads 32 B, every time. Differences under 4 KiB count as none.
  */
 let collect;
 /** A full garbage collection, or null where V8 refuses to expose it. */
@@ -811,7 +811,12 @@ function fullGc() {
 const PAIRS = 5;
 /** A probe runs 16 n iterations: a warm-up of n, then five pairs of n and 2n. */
 const RUNS_PER_N = 1 + PAIRS * 3;
-const MAX_N = 200;
+const MAX_N = 1000;
+/**
+ * Below this, a difference between the n and 2n runs is the heap's own bookkeeping: a sort that
+ * keeps nothing read 448 B over 8 iterations. With few iterations a leak must be large to be seen.
+ */
+const RESOLUTION_BYTES = 4096;
 const MIN_N = 4;
 /**
  * Iterations n of one probe run, so that the whole probe takes about a quarter of the task's
@@ -842,7 +847,7 @@ async function heapGrowthPerIteration(run, n) {
     for (let pair = 0; pair < PAIRS; pair++) {
         const once = await kept(n);
         const twice = await kept(2 * n);
-        growth.push((twice - once) / n);
+        growth.push(Math.abs(twice - once) < RESOLUTION_BYTES ? 0 : (twice - once) / n);
     }
     return growth.sort((a, b) => a - b)[PAIRS >> 1];
 }
