@@ -818,20 +818,37 @@ const MAX_N = 1000;
  */
 const RESOLUTION_BYTES = 4096;
 const MIN_N = 4;
+/** The probe's share of a task's measuring time in a round, for its iterations. */
+function probeBudgetMs(timePerTaskMs) {
+    return timePerTaskMs / 4;
+}
+/** For its collections, whose cost depends on the suite's live heap, not on the task. */
+function collectionBudgetMs(timePerTaskMs) {
+    return timePerTaskMs;
+}
 /**
- * Iterations n of one probe run, so that the whole probe takes about a quarter of the task's
- * measuring time in the round; null when even the smallest probe would not fit.
+ * Iterations n of one probe run, so that the probe's iterations take about its budget; null when
+ * even the smallest probe would not fit.
  */
 function probeIterations(timePerTaskMs, meanIterationMs) {
     if (!(meanIterationMs > 0))
         return MAX_N;
-    const n = Math.floor(timePerTaskMs / (4 * RUNS_PER_N * meanIterationMs));
+    const n = Math.floor(probeBudgetMs(timePerTaskMs) / (RUNS_PER_N * meanIterationMs));
     return n < MIN_N ? null : Math.min(MAX_N, n);
 }
-/** Bytes of heap still in use per iteration (median of five pairs); null without a collector. */
-async function heapGrowthPerIteration(run, n) {
+/**
+ * Bytes of heap still in use per iteration (median of five pairs); null without a collector, or
+ * when the probe's 22 full collections would not fit in `budgetMs` (a full collection costs in
+ * proportion to the live heap, and a suite may hold hundreds of megabytes of fixtures).
+ */
+async function heapGrowthPerIteration(run, n, budgetMs) {
     const gc = fullGc();
     if (!gc)
+        return null;
+    gc(); // collects what the timed iterations left, which costs more than the probe's collections will
+    const started = performance.now();
+    gc();
+    if ((performance.now() - started) * (4 * PAIRS + 2) > budgetMs)
         return null;
     const kept = async (iterations) => {
         gc();
@@ -980,7 +997,7 @@ async function measureRecorded(bench, task, recorder, options, warnings, body) {
     const kept = task.result.latency?.samples;
     task.reset(false); // tinybench's copy of the samples must not count as the task's memory
     const n = body ? probeIterations(options.timePerTaskMs, samples.reduce((sum, d) => sum + d, 0) / samples.length) : null;
-    const heap = body && n !== null ? await probeHeap(body, n) : {};
+    const heap = body && n !== null ? await probeHeap(body, n, collectionBudgetMs(options.timePerTaskMs)) : {};
     if (kept && !sameSamples(samples, kept)) {
         // A task that returns `overriddenDuration` replaces the measured time with its own.
         warnings.push(`${task.name}: tinybench's samples differ from the measured durations (overriddenDuration?); using tinybench's, whose time order is lost`);
@@ -997,7 +1014,7 @@ function captureTaskFunctions(bench, bodies) {
     };
 }
 /** Extra, unrecorded iterations after the measured ones, to see whether the task keeps memory. */
-async function probeHeap(body, iterations) {
+async function probeHeap(body, iterations, budgetMs) {
     const { beforeAll, beforeEach, afterEach, afterAll } = body.options;
     try {
         await beforeAll?.call(body, 'run');
@@ -1009,7 +1026,7 @@ async function probeHeap(body, iterations) {
                     await result;
                 await afterEach?.call(body, 'run');
             }
-        }, iterations);
+        }, iterations, budgetMs);
         await afterAll?.call(body, 'run');
         return growth === null ? {} : { heapGrowthBytes: growth };
     }

@@ -37,20 +37,38 @@ const MAX_N = 1000;
 const RESOLUTION_BYTES = 4096;
 const MIN_N = 4;
 
+/** The probe's share of a task's measuring time in a round, for its iterations. */
+export function probeBudgetMs(timePerTaskMs: number): number {
+  return timePerTaskMs / 4;
+}
+
+/** For its collections, whose cost depends on the suite's live heap, not on the task. */
+export function collectionBudgetMs(timePerTaskMs: number): number {
+  return timePerTaskMs;
+}
+
 /**
- * Iterations n of one probe run, so that the whole probe takes about a quarter of the task's
- * measuring time in the round; null when even the smallest probe would not fit.
+ * Iterations n of one probe run, so that the probe's iterations take about its budget; null when
+ * even the smallest probe would not fit.
  */
 export function probeIterations(timePerTaskMs: number, meanIterationMs: number): number | null {
   if (!(meanIterationMs > 0)) return MAX_N;
-  const n = Math.floor(timePerTaskMs / (4 * RUNS_PER_N * meanIterationMs));
+  const n = Math.floor(probeBudgetMs(timePerTaskMs) / (RUNS_PER_N * meanIterationMs));
   return n < MIN_N ? null : Math.min(MAX_N, n);
 }
 
-/** Bytes of heap still in use per iteration (median of five pairs); null without a collector. */
-export async function heapGrowthPerIteration(run: (iterations: number) => Promise<void>, n: number): Promise<number | null> {
+/**
+ * Bytes of heap still in use per iteration (median of five pairs); null without a collector, or
+ * when the probe's 22 full collections would not fit in `budgetMs` (a full collection costs in
+ * proportion to the live heap, and a suite may hold hundreds of megabytes of fixtures).
+ */
+export async function heapGrowthPerIteration(run: (iterations: number) => Promise<void>, n: number, budgetMs: number): Promise<number | null> {
   const gc = fullGc();
   if (!gc) return null;
+  gc(); // collects what the timed iterations left, which costs more than the probe's collections will
+  const started = performance.now();
+  gc();
+  if ((performance.now() - started) * (4 * PAIRS + 2) > budgetMs) return null;
   const kept = async (iterations: number) => {
     gc();
     gc(); // the second pass finalises what the first only marked (weak references, finalizers)

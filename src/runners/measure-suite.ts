@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
 import { describeError } from './error-text.js';
 import type { RoundOutcome, RoundStatus, TaskOutcome } from './round-protocol.js';
-import { heapGrowthPerIteration, probeIterations } from './heap-probe.js';
+import { collectionBudgetMs, heapGrowthPerIteration, probeIterations } from './heap-probe.js';
 import { createSampleRecorder, type SampleRecorder } from './sample-recorder.js';
 
 /**
@@ -156,7 +156,7 @@ async function measureRecorded(
   const kept = task.result.latency?.samples;
   task.reset(false); // tinybench's copy of the samples must not count as the task's memory
   const n = body ? probeIterations(options.timePerTaskMs, samples.reduce((sum, d) => sum + d, 0) / samples.length) : null;
-  const heap = body && n !== null ? await probeHeap(body, n) : {};
+  const heap = body && n !== null ? await probeHeap(body, n, collectionBudgetMs(options.timePerTaskMs)) : {};
   if (kept && !sameSamples(samples, kept)) {
     // A task that returns `overriddenDuration` replaces the measured time with its own.
     warnings.push(`${task.name}: tinybench's samples differ from the measured durations (overriddenDuration?); using tinybench's, whose time order is lost`);
@@ -181,7 +181,7 @@ function captureTaskFunctions(bench: Bench, bodies: Map<string, TaskBody>): void
 }
 
 /** Extra, unrecorded iterations after the measured ones, to see whether the task keeps memory. */
-async function probeHeap(body: TaskBody, iterations: number): Promise<{ heapGrowthBytes?: number }> {
+async function probeHeap(body: TaskBody, iterations: number, budgetMs: number): Promise<{ heapGrowthBytes?: number }> {
   const { beforeAll, beforeEach, afterEach, afterAll } = body.options;
   try {
     await beforeAll?.call(body, 'run');
@@ -192,7 +192,7 @@ async function probeHeap(body: TaskBody, iterations: number): Promise<{ heapGrow
         if (result instanceof Promise) await result;
         await afterEach?.call(body, 'run');
       }
-    }, iterations);
+    }, iterations, budgetMs);
     await afterAll?.call(body, 'run');
     return growth === null ? {} : { heapGrowthBytes: growth };
   } catch {
