@@ -81,7 +81,8 @@ describe.skipIf(process.platform !== 'linux')('http suites, same-runner (built C
       .benchmarks.find((b) => b.id === 'api/work')!
       .metrics.find((m) => m.metric === 'success-rate')!;
     expect(success.verdict).toBe('critical');
-    expect(run.stdout).toMatch(/success-rate \(mean\)\s+100(\.0)?%\s+(89\.9\d|90(\.0+)?)%.*critical/);
+    // Every 10th request fails, so each round lands within a request or two of 90%.
+    expect(run.stdout).toMatch(/success-rate \(mean\)\s+100(\.0)?%\s+(89\.9\d|90\.0\d|90)%.*critical/);
     expect(survivors()).toEqual([]);
   });
 });
