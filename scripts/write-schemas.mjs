@@ -16,6 +16,7 @@ const { z } = await import('zod');
 const { perfgateConfigSchema } = await import('../src/config/schema.ts');
 const { resultsSchema, minimalResultsSchema } = await import('../src/results/results-schema.ts');
 const { historySchema } = await import('../src/results/history-schema.ts');
+const { mergeLogSchema } = await import('../src/results/merge-log-schema.ts');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -29,6 +30,7 @@ const targets = [
   { zodSchema: resultsSchema, outFile: 'schema/results.schema.json', title: 'perfgate results', io: 'output' },
   { zodSchema: minimalResultsSchema, outFile: 'schema/minimal-results.schema.json', title: 'perfgate minimal results', io: 'input' },
   { zodSchema: historySchema, outFile: 'schema/history.schema.json', title: 'perfgate history of main', io: 'output' },
+  { zodSchema: mergeLogSchema, outFile: 'schema/merge-log.schema.json', title: 'perfgate per-merge log', io: 'output' },
 ];
 
 function render({ zodSchema, title, io = 'input' }) {

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { HistoryPoint, NonEmpty, Results } from '../core/model.js';
 import { historySchema } from './history-schema.js';
+import { mergeLogSchema } from './merge-log-schema.js';
+import type { MergeLogEntry } from '../core/merge-log.js';
 import { RESULTS_SCHEMA_ID, RESULTS_VERSION } from '../core/model.js';
 import { formatPath } from '../config/config-error.js';
 import { parseYamlSource } from '../config/yaml-source.js';
@@ -140,4 +142,17 @@ export function parseHistory(text: string, file: string): HistoryPoint[] {
   const parsed = historySchema.safeParse(root);
   if (!parsed.success) throw schemaError(text, file, root, parsed.error, 'schema/history.schema.json');
   return parsed.data.points as HistoryPoint[];
+}
+
+/** merge-log.json of a baseline artifact (see results/merge-log-schema.ts). */
+export function parseMergeLog(text: string, file: string): MergeLogEntry[] {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (error) {
+    throw syntaxError(text, file, error as Error);
+  }
+  const parsed = mergeLogSchema.safeParse(root);
+  if (!parsed.success) throw schemaError(text, file, root, parsed.error, 'schema/merge-log.schema.json');
+  return parsed.data.entries as MergeLogEntry[];
 }
