@@ -91,3 +91,24 @@ export function mainReference(report: Report, main: Results, info: BaselineInfo,
   }
   return { source: info.source, ...(info.commit ? { commit: info.commit } : {}), values };
 }
+
+/**
+ * One history from the copies several baseline artifacts carry: one point per commit (the copy
+ * that comes first wins, so pass the newest artifact first), newest first by time, at most `max`.
+ */
+export function mergeHistories(copies: readonly (readonly HistoryPoint[])[], max = DEFAULT_HISTORY_LENGTH): HistoryPoint[] {
+  const seen = new Set<string>();
+  const points: HistoryPoint[] = [];
+  for (const copy of copies) {
+    for (const point of copy) {
+      if (point.commit !== undefined) {
+        if (seen.has(point.commit)) continue;
+        seen.add(point.commit);
+      }
+      points.push(point);
+    }
+  }
+  const at = (p: HistoryPoint) => (p.time ? Date.parse(p.time) : -Infinity);
+  // A stable sort keeps copies' own order among points without a time.
+  return points.sort((a, b) => at(b) - at(a)).slice(0, max);
+}
