@@ -122,7 +122,7 @@ describe('repository, pulls, statuses, issues', () => {
   });
 
   it('answers seeded pull requests and 404 for others', async () => {
-    gh.addPull({ number: 12, headSha: 'c'.repeat(40), fromFork: true });
+    gh.addPullRequest({ number: 12, headSha: 'c'.repeat(40), fromFork: true });
     const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: 12 });
     expect(data.head.sha).toBe('c'.repeat(40));
     expect(data.head.repo?.id).not.toBe(data.base.repo.id);

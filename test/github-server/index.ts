@@ -8,6 +8,10 @@
  *        INPUT_TOKEN / GITHUB_TOKEN=gh.token, GITHUB_RUN_ID=String(gh.runId); leave GITHUB_SERVER_URL unset
  *   ... run `node dist/index.js` ...
  *   expect(gh.validationErrors).toEqual([]);
+ *
+ * A push to the base branch needs the history seeded first, e.g. for a squash merge:
+ *   gh.addCommit({ sha: squash, parents: [before], message: 'Faster parser (#7)' });
+ *   gh.addPullRequest({ number: 7, commits: [c1, c2], mergedAt: '2026-02-03T10:00:00Z', mergeCommitSha: squash });
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -22,14 +26,21 @@ import { createHandler } from './router.js';
 import type { LoggedRequest } from './router.js';
 import { artifactRoutes } from './routes-artifacts.js';
 import { commentRoutes } from './routes-comments.js';
+import { commitRoutes } from './routes-commits.js';
+import { issueRoutes } from './routes-issues.js';
+import { pullRoutes } from './routes-pulls.js';
 import { repoRoutes } from './routes-repo.js';
 import { State } from './state.js';
-import type { Comment, IssueRecord, PullRecord, SeedArtifact, StatusRecord, TestGitHubOptions, UploadContext } from './state.js';
+import type { Comment, SeedArtifact, StatusRecord, TestGitHubOptions, UploadContext } from './state.js';
+import type { CommitSeed, GitIdentity } from './commits.js';
+import type { IssueRecord, IssueSeed, LabelRecord, PullRecord, PullRequestSeed, StateReason } from './issue-tracker.js';
 
-export type { Comment, FaultSpec, IssueRecord, LoggedRequest, PullRecord, SeedArtifact, StatusRecord, TestGitHubOptions, UploadContext };
+export type { Comment, FaultSpec, LoggedRequest, SeedArtifact, StatusRecord, TestGitHubOptions, UploadContext };
+export type { CommitSeed, GitIdentity, IssueRecord, IssueSeed, LabelRecord, PullRecord, PullRequestSeed, StateReason };
 export type { FaultKind } from './faults.js';
 export { validateRequest, validateResponse } from './openapi-validator.js';
 export { MAX_COMMENT_CHARS } from './routes-comments.js';
+export { MAX_ISSUE_BODY_CHARS, MAX_ISSUE_TITLE_CHARS } from './routes-issues.js';
 
 /** An artifact as the server holds it: what the REST API shows, plus the zip bytes it serves. */
 export interface ArtifactRecord {
@@ -66,6 +77,7 @@ export interface TestGitHub {
   repo: string;
   repositoryId: number;
 
+  /** the comments of an issue or pull request, oldest first */
   comments(issueNumber: number): Comment[];
   /** seed a comment (by another user unless `login` is the token user) */
   addComment(issueNumber: number, body: string, login?: string): Comment;
@@ -76,9 +88,23 @@ export interface TestGitHub {
   artifacts(): ArtifactRecord[];
   /** where later uploads through the results service are filed (sticky until changed) */
   setNextUploadContext(c: Partial<UploadContext>): void;
-  /** a pull request GET /pulls/{n} answers (unknown numbers are 404) */
-  addPull(p: { number: number; headSha: string; headRef?: string; baseRef?: string; baseSha?: string; fromFork?: boolean; state?: 'open' | 'closed'; merged?: boolean; title?: string }): void;
+  /**
+   * A commit of the repository's history. Only seeded commits can be read (GET /commits/{ref});
+   * any other SHA is 422 "No commit found for SHA", as on github.com.
+   */
+  addCommit(c: CommitSeed): { sha: string; html_url: string };
+  /**
+   * A pull request: GET /pulls/{n}, the issue endpoints (it is an issue too) and the pull
+   * requests of a commit (its merge commit, head-branch commits and rebased commits) show it.
+   * Throws when the number is taken by an issue or another pull request.
+   */
+  addPullRequest(p: PullRequestSeed): { number: number; html_url: string };
+  /** an issue someone (default 'octocat') opened earlier, e.g. by an earlier run */
+  addIssue(i: IssueSeed): { number: number; html_url: string };
+  /** the issues (not pull requests), lowest number first: copies, with label names and bodies */
   issues(): IssueRecord[];
+  /** the repository's labels: the defaults of a new repository, and those issues created */
+  labels(): LabelRecord[];
   statuses(): StatusRecord[];
 
   /**
@@ -118,7 +144,7 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
     state,
     blobs,
     faults,
-    routes: { ...repoRoutes, ...commentRoutes, ...artifactRoutes },
+    routes: { ...repoRoutes, ...commentRoutes, ...artifactRoutes, ...pullRoutes, ...commitRoutes, ...issueRoutes },
     token,
     runtime,
     requests,
@@ -164,20 +190,21 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
       state.uploadContext = { ...state.uploadContext, ...c };
       state.runs.add(state.uploadContext.runId);
     },
-    addPull: (p) => {
-      state.pulls.set(p.number, {
-        number: p.number,
-        headSha: p.headSha,
-        headRef: p.headRef ?? `feature-${p.number}`,
-        baseRef: p.baseRef ?? 'main',
-        baseSha: p.baseSha ?? 'b'.repeat(40),
-        fromFork: p.fromFork ?? false,
-        state: p.state ?? 'open',
-        merged: p.merged ?? false,
-        title: p.title ?? `Pull request ${p.number}`,
-      });
+    addCommit: (c) => {
+      const { sha } = state.commits.add(c);
+      return { sha, html_url: `${state.repoHtml}/commit/${sha}` };
     },
-    issues: () => [...state.issues.values()],
+    addPullRequest: (p) => {
+      const { number } = state.tracker.addPullRequest(p);
+      return { number, html_url: `${state.repoHtml}/pull/${number}` };
+    },
+    addIssue: (i) => {
+      const { number } = state.tracker.addIssue(i);
+      return { number, html_url: `${state.repoHtml}/issues/${number}` };
+    },
+    issues: () =>
+      [...state.tracker.issues.values()].sort((a, b) => a.number - b.number).map((i) => ({ ...i, labels: [...i.labels], assignees: [...i.assignees] })),
+    labels: () => [...state.tracker.labels.values()].map((l) => ({ ...l })),
     statuses: () => [...state.statuses],
     injectFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),

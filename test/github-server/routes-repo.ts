@@ -1,16 +1,39 @@
 /**
- * The repository itself, the token's user, pull requests, commit statuses and issues: just
- * enough for the action, with bodies generated from the description (openapi-sample) so every
- * required field is there.
+ * The repository itself, the token's user and commit statuses: just enough for the action, with
+ * bodies generated from the description (openapi-sample) so every required field is there.
  */
-import { githubError, isoNow, nodeId, notFound } from './http-util.js';
+import { githubError, isoNow, nodeId } from './http-util.js';
 import type { RestRoutes } from './http-util.js';
 import { sampleOf } from './openapi-sample.js';
-import type { IssueRecord, PullRecord, State } from './state.js';
+import { componentSchema } from './openapi-validator.js';
+import type { State } from './state.js';
 
-function repoOverride(state: State, id: number, owner: string, name: string, fork: boolean): Record<string, unknown> {
+const EXAMPLE_API = /^https?:\/\/api\.github\.com\/repos\/octocat\/Hello-World/;
+
+/**
+ * The ~40 URL templates of a repository object (`pulls_url`, `git_commits_url` ...): the
+ * description's examples name octocat/Hello-World on api.github.com, which a client following
+ * one would reach instead of this server.
+ */
+function repoUrls(api: string, fullName: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, prop] of Object.entries<{ example?: unknown }>(componentSchema('repository').properties)) {
+    if (typeof prop.example === 'string' && EXAMPLE_API.test(prop.example)) out[key] = prop.example.replace(EXAMPLE_API, api);
+  }
+  return {
+    ...out,
+    git_url: `git://github.com/${fullName}.git`,
+    ssh_url: `git@github.com:${fullName}.git`,
+    clone_url: `https://github.com/${fullName}.git`,
+    svn_url: `https://github.com/${fullName}`,
+  };
+}
+
+/** The fields of a repository object that tell repositories apart (base and head of a pull request). */
+export function repoOverride(state: State, id: number, owner: string, name: string, fork: boolean): Record<string, unknown> {
   const api = `${state.apiUrl}/repos/${owner}/${name}`;
   return {
+    ...repoUrls(api, `${owner}/${name}`),
     id,
     node_id: nodeId('R', id),
     name,
@@ -28,68 +51,6 @@ function repoOverride(state: State, id: number, owner: string, name: string, for
   };
 }
 
-function renderPull(state: State, p: PullRecord): Record<string, unknown> {
-  const headOwner = p.fromFork ? 'fork-user' : state.owner;
-  const headRepoId = p.fromFork ? state.repositoryId + 1_000_003 : state.repositoryId;
-  const author = state.user(p.fromFork ? 'fork-user' : 'octocat');
-  const api = `${state.repoApi}/pulls/${p.number}`;
-  return sampleOf('pull-request', {
-    url: api,
-    id: 1_900_000_000 + p.number,
-    node_id: nodeId('PR', p.number),
-    html_url: `${state.repoHtml}/pull/${p.number}`,
-    issue_url: `${state.repoApi}/issues/${p.number}`,
-    number: p.number,
-    state: p.state,
-    title: p.title,
-    user: author,
-    body: null,
-    merged: p.merged,
-    draft: false,
-    created_at: '2026-01-01T00:00:00Z',
-    updated_at: isoNow(),
-    head: {
-      label: `${headOwner}:${p.headRef}`,
-      ref: p.headRef,
-      sha: p.headSha,
-      user: author,
-      repo: repoOverride(state, headRepoId, headOwner, state.repo, p.fromFork),
-    },
-    base: {
-      label: `${state.owner}:${p.baseRef}`,
-      ref: p.baseRef,
-      sha: p.baseSha,
-      user: { ...state.user(state.owner), type: 'Organization' },
-      repo: repoOverride(state, state.repositoryId, state.owner, state.repo, false),
-    },
-  });
-}
-
-function renderIssue(state: State, i: IssueRecord): Record<string, unknown> {
-  return sampleOf('issue', {
-    id: 2_800_000_000 + i.number,
-    node_id: nodeId('I', i.number),
-    url: `${state.repoApi}/issues/${i.number}`,
-    repository_url: state.repoApi,
-    html_url: `${state.repoHtml}/issues/${i.number}`,
-    number: i.number,
-    state: i.state,
-    title: i.title,
-    body: i.body,
-    user: state.user(state.tokenUser),
-    labels: i.labels.map((name, k) => ({ id: 6_000_000_000 + k, name })),
-    comments: state.commentsOf(i.number).length,
-    created_at: i.createdAt,
-    updated_at: i.updatedAt,
-    closed_at: i.state === 'closed' ? i.updatedAt : null,
-    author_association: 'NONE',
-  });
-}
-
-function labelNames(labels: unknown): string[] {
-  return Array.isArray(labels) ? labels.map((l) => (typeof l === 'string' ? l : String((l as { name?: string }).name ?? ''))) : [];
-}
-
 export const repoRoutes: RestRoutes = {
   'GET /repos/{owner}/{repo}': ({ state }) => ({
     status: 200,
@@ -105,11 +66,6 @@ export const repoRoutes: RestRoutes = {
     ...githubError(403, 'Resource not accessible by integration'),
     rejected: 'GITHUB_TOKEN is an installation token: github.com answers GET /user with 403',
   }),
-
-  'GET /repos/{owner}/{repo}/pulls/{pull_number}': ({ state, pathParams }) => {
-    const p = state.pulls.get(Number(pathParams['pull_number']));
-    return p ? { status: 200, body: renderPull(state, p) } : notFound();
-  },
 
   'POST /repos/{owner}/{repo}/statuses/{sha}': ({ state, pathParams, body }) => {
     const sha = pathParams['sha']!;
@@ -134,28 +90,5 @@ export const repoRoutes: RestRoutes = {
         creator: state.user(state.tokenUser),
       }),
     };
-  },
-
-  'POST /repos/{owner}/{repo}/issues': ({ state, body }) => {
-    const b = body as { title: string | number; body?: string | null; labels?: unknown };
-    const rec = state.createIssue(String(b.title), b.body ?? null, labelNames(b.labels));
-    return { status: 201, body: renderIssue(state, rec) };
-  },
-
-  'GET /repos/{owner}/{repo}/issues/{issue_number}': ({ state, pathParams }) => {
-    const rec = state.issues.get(Number(pathParams['issue_number']));
-    return rec ? { status: 200, body: renderIssue(state, rec) } : notFound();
-  },
-
-  'PATCH /repos/{owner}/{repo}/issues/{issue_number}': ({ state, pathParams, body }) => {
-    const rec = state.issues.get(Number(pathParams['issue_number']));
-    if (!rec) return notFound();
-    const b = body as { title?: string | number | null; body?: string | null; state?: 'open' | 'closed'; labels?: unknown };
-    if (b.title !== undefined && b.title !== null) rec.title = String(b.title);
-    if (b.body !== undefined) rec.body = b.body;
-    if (b.state) rec.state = b.state;
-    if (b.labels !== undefined) rec.labels = labelNames(b.labels);
-    rec.updatedAt = isoNow();
-    return { status: 200, body: renderIssue(state, rec) };
   },
 };

@@ -1,11 +1,14 @@
 /**
- * What the fake GitHub remembers: comments, artifacts, issues, pull requests and statuses of one
- * repository. Stored as plain records; routes render them into GitHub's JSON shapes with the URL
- * the server listens on (known only after `listen`).
+ * What the fake GitHub remembers about one repository: comments, artifacts and statuses here;
+ * commits (commits.ts), issues and pull requests (issue-tracker.ts) in their own stores. Stored
+ * as plain records; routes render them into GitHub's JSON shapes with the URL the server listens
+ * on (known only after `listen`).
  */
 import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
+import { CommitStore } from './commits.js';
 import { isoNow, nodeId } from './http-util.js';
+import { IssueTracker } from './issue-tracker.js';
 
 export interface TestGitHubOptions {
   owner?: string;
@@ -79,28 +82,6 @@ export interface StoredArtifact {
   source: 'seeded' | 'upload';
 }
 
-export interface IssueRecord {
-  number: number;
-  title: string;
-  body: string | null;
-  state: 'open' | 'closed';
-  labels: string[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PullRecord {
-  number: number;
-  headSha: string;
-  headRef: string;
-  baseRef: string;
-  baseSha: string;
-  fromFork: boolean;
-  state: 'open' | 'closed';
-  merged: boolean;
-  title: string;
-}
-
 export interface StatusRecord {
   id: number;
   sha: string;
@@ -153,12 +134,12 @@ export class State {
   private nextArtifactId = 4_100_000_001;
   private nextRunId = 12_000_000_001;
   private nextStatusId = 30_000_000_001;
-  private nextIssueNumber = 100;
 
   readonly commentRecords: CommentRecord[] = [];
   readonly artifactRecords: StoredArtifact[] = [];
-  readonly issues = new Map<number, IssueRecord>();
-  readonly pulls = new Map<number, PullRecord>();
+  readonly commits = new CommitStore();
+  /** issues and pull requests; a number only commented on counts as used */
+  readonly tracker = new IssueTracker(() => this.commentRecords.map((c) => c.issueNumber));
   readonly statuses: StatusRecord[] = [];
   /** run ids the REST API knows (the current run and every run that has artifacts) */
   readonly runs = new Set<number>();
@@ -225,7 +206,8 @@ export class State {
   }
 
   renderComment(c: CommentRecord): Comment {
-    const kind = this.issues.has(c.issueNumber) ? 'issues' : 'pull';
+    // a number nobody seeded is taken for a pull request: the action comments on those
+    const kind = this.tracker.issues.has(c.issueNumber) ? 'issues' : 'pull';
     const user = this.user(c.login);
     return {
       id: c.id,
@@ -237,8 +219,13 @@ export class State {
       user,
       created_at: c.createdAt,
       updated_at: c.updatedAt,
-      author_association: user.type === 'Bot' ? 'NONE' : 'MEMBER',
+      author_association: this.association(c.login),
     };
+  }
+
+  /** author_association: bots have none, the owner account owns, anyone else is taken for a member */
+  association(login: string): string {
+    return login.endsWith('[bot]') ? 'NONE' : login.toLowerCase() === this.owner.toLowerCase() ? 'OWNER' : 'MEMBER';
   }
 
   // ---- artifacts -------------------------------------------------------------------------
@@ -302,15 +289,7 @@ export class State {
     return [...this.artifactRecords].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
   }
 
-  // ---- issues, pulls, statuses -------------------------------------------------------------
-
-  createIssue(title: string, body: string | null, labels: string[]): IssueRecord {
-    while (this.pulls.has(this.nextIssueNumber) || this.issues.has(this.nextIssueNumber)) this.nextIssueNumber++;
-    const now = isoNow();
-    const rec: IssueRecord = { number: this.nextIssueNumber++, title, body, state: 'open', labels, createdAt: now, updatedAt: now };
-    this.issues.set(rec.number, rec);
-    return rec;
-  }
+  // ---- statuses ----------------------------------------------------------------------------
 
   addStatus(sha: string, s: { state: string; context?: string; description?: string | null; target_url?: string | null }): StatusRecord {
     const rec: StatusRecord = {
