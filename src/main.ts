@@ -8,18 +8,19 @@ import { annotateRegressions, setReportOutputs, writeJobSummary } from './action
 import { loadBaselineFile, type LoadedBaseline } from './cli/baseline-file.js';
 import type { CliIo } from './cli/io.js';
 import { measure } from './cli/measure.js';
-import { writeHistory, writeReport, writeResults } from './cli/output-files.js';
+import { writeReport, writeResults } from './cli/output-files.js';
 import { ConfigError } from './config/config-error.js';
 import { readSettings } from './config/load-settings.js';
 import { createPolicy } from './config/resolve-policy.js';
 import type { Settings } from './config/settings.js';
 import { evaluate } from './core/evaluate.js';
-import type { HistoryPoint, Policy, Report, Results } from './core/model.js';
-import { appendHistory, historyPoint, mainReference } from './core/history.js';
+import type { Policy, Report, Results } from './core/model.js';
+import { mainReference } from './core/history.js';
+import { recordOnBaseBranch } from './action/main-branch.js';
 import { measureSameRunner } from './cli/measure-same-runner.js';
 import { BaseSetupError } from './runners/base-worktree.js';
 import { renderMarkdown } from './core/render/markdown.js';
-import { loadArtifactBaseline, uploadBaselineArtifact } from './github/artifact-baseline.js';
+import { loadArtifactBaseline } from './github/artifact-baseline.js';
 import { createOctokit, type GitHubClient } from './github/octokit-client.js';
 import { upsertStickyComment } from './github/sticky-comment.js';
 import { ResultsError } from './results/results-error.js';
@@ -104,32 +105,6 @@ async function publish(client: GitHubClient, inputs: ActionInputs, ctx: RunConte
   }
 }
 
-/** The history the new baseline carries: the previous one's (or the previous results alone) plus this run. */
-function nextHistory(previous: LoadedBaseline | undefined, head: Results): HistoryPoint[] {
-  const before = previous?.history && previous.history.length > 0 ? previous.history : previous?.results ? [historyPoint(previous.results)] : [];
-  return appendHistory(before, historyPoint(head));
-}
-
-async function uploadBaseline(inputs: ActionInputs, ctx: RunContext, client: GitHubClient, files: string[], deadline: Deadline): Promise<void> {
-  try {
-    const uploaded = await deadline.run('uploading the baseline artifact', () =>
-      uploadBaselineArtifact({
-        name: inputs.baselineArtifact,
-        files,
-        rootDirectory: path.dirname(files[0]!),
-        ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
-        client,
-        owner: ctx.owner,
-        repo: ctx.repo,
-        runId: ctx.runId,
-      }),
-    );
-    core.info(`uploaded the baseline artifact ${inputs.baselineArtifact} (#${uploaded.id}, ${uploaded.size} bytes)`);
-  } catch (error) {
-    core.warning(`the baseline artifact was not uploaded: ${(error as Error).message}`);
-  }
-}
-
 function describeRun(ctx: RunContext, baseBranch: string): { upload: boolean } {
   if (ctx.eventName === 'pull_request') return { upload: false };
   const onBase = ctx.ref === `refs/heads/${baseBranch}`;
@@ -167,16 +142,29 @@ interface SameRunnerOutcome {
 }
 
 /**
- * On a pull request, unless the config says artifact: build the base commit beside the checkout and
- * run both here. When the base cannot be prepared, the baseline decides instead, with a warning.
+ * The commit to re-run beside the head: a pull request's base, or on a push to the base branch the
+ * tip before the push (the merge's first parent). None when the config says artifact.
  */
-async function trySameRunner(settings: Settings, ctx: RunContext, policy: Policy, outDir: string): Promise<SameRunnerOutcome> {
-  if (!ctx.pullRequest || settings.compare.method === 'artifact') return { warnings: [] };
+function sameRunnerBase(settings: Settings, inputs: ActionInputs, ctx: RunContext): { ref: string; headCommit: string } | null {
+  if (settings.compare.method === 'artifact') return null;
+  if (ctx.pullRequest) return { ref: ctx.pullRequest.baseSha, headCommit: ctx.pullRequest.headSha };
+  const baseBranch = inputs.baseBranch || ctx.defaultBranch;
+  if (ctx.push?.before && baseBranch && ctx.ref === `refs/heads/${baseBranch}`) return { ref: ctx.push.before, headCommit: ctx.sha };
+  return null;
+}
+
+/**
+ * Build the base beside the checkout and run both here. When the base cannot be prepared, the
+ * baseline decides instead, with a warning.
+ */
+async function trySameRunner(settings: Settings, inputs: ActionInputs, ctx: RunContext, policy: Policy, outDir: string): Promise<SameRunnerOutcome> {
+  const base = sameRunnerBase(settings, inputs, ctx);
+  if (!base) return { warnings: [] };
   try {
     const measured = await measureSameRunner(settings, actionIo, {
-      ref: ctx.pullRequest.baseSha,
+      ref: base.ref,
       policy,
-      headCommit: ctx.pullRequest.headSha,
+      headCommit: base.headCommit,
       fetchIfMissing: true,
       foldSetup: (body) => core.group('perfgate: preparing the base commit', body),
     });
@@ -210,11 +198,11 @@ export async function run(): Promise<void> {
     const settings = await readSettings({ cwd: actionIo.cwd, ...(inputs.configPath ? { configPath: inputs.configPath } : {}) });
     const outDir = path.resolve(actionIo.cwd, inputs.outputDirectory);
     const policy = createPolicy(settings);
-    const sameRunner = await trySameRunner(settings, ctx, policy, outDir);
+    const sameRunner = await trySameRunner(settings, inputs, ctx, policy, outDir);
     let resultsFile = sameRunner.resultsFile;
     if (!resultsFile) {
       const head: Results = await measure(settings, actionIo);
-      if (ctx.pullRequest) head.meta.commit = ctx.pullRequest.headSha;
+      head.meta.commit = ctx.pullRequest?.headSha ?? ctx.sha;
       // Results reach the disk before any network call: a GitHub outage loses no measurement.
       resultsFile = await writeResults(outDir, head);
       sameRunner.head = head;
@@ -225,24 +213,30 @@ export async function run(): Promise<void> {
       return 'main';
     });
     const plan = describeRun(ctx, baseBranch);
-    let report = sameRunner.report;
-    let previous: LoadedBaseline | undefined;
-    if (report) report = await withMainColumn(report, client, inputs, ctx, settings, baseBranch, deadline);
-    if (!report) {
-      const baseline = await findBaseline(client, inputs, ctx, settings, baseBranch, deadline);
-      for (const warning of baseline.warnings) core.warning(warning);
-      const warnings = [...sameRunner.warnings, ...baseline.warnings];
-      report = evaluate({ head: sameRunner.head!, base: baseline.results, baseline: baseline.info, policy, warnings, ...(baseline.history ? { history: baseline.history } : {}) });
-      previous = baseline;
-    }
-    const files = await writeReport(outDir, report);
-    await writeJobSummary(report);
-    annotateRegressions(report);
-
-    const commentUrl = await publish(client, inputs, ctx, report, deadline);
+    let report: Report;
+    let files: { json: string; markdown: string };
+    let commentUrl = '';
     if (plan.upload) {
-      const historyFile = await writeHistory(outDir, nextHistory(previous, sameRunner.head!));
-      await uploadBaseline(inputs, ctx, client, [resultsFile, historyFile], deadline);
+      ({ report, files } = await recordOnBaseBranch({
+        client, inputs, ctx, settings, policy, deadline, outDir, baseBranch,
+        head: sameRunner.head!,
+        resultsFile,
+        ...(sameRunner.report ? { sameRunner: sameRunner.report } : {}),
+        warnings: sameRunner.warnings,
+      }));
+      annotateRegressions(report);
+    } else {
+      if (sameRunner.report) report = await withMainColumn(sameRunner.report, client, inputs, ctx, settings, baseBranch, deadline);
+      else {
+        const baseline = await findBaseline(client, inputs, ctx, settings, baseBranch, deadline);
+        for (const warning of baseline.warnings) core.warning(warning);
+        const warnings = [...sameRunner.warnings, ...baseline.warnings];
+        report = evaluate({ head: sameRunner.head!, base: baseline.results, baseline: baseline.info, policy, warnings, ...(baseline.history ? { history: baseline.history } : {}) });
+      }
+      files = await writeReport(outDir, report);
+      await writeJobSummary(report);
+      annotateRegressions(report);
+      commentUrl = await publish(client, inputs, ctx, report, deadline);
     }
     setReportOutputs(report, files, commentUrl);
 

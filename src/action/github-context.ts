@@ -13,12 +13,22 @@ export interface RunContext {
   /** Set on pull_request events. */
   pullRequest?: { number: number; headSha: string; baseSha: string; baseRef: string; headRepoFullName?: string };
   defaultBranch: string | undefined;
+  /** Set on push events: the tip before and after, and the commits the push brought (oldest first). */
+  push?: { before: string; after: string; commits: string[]; headTime?: string };
+  /** The workflow run's page, for links in comments and issues. */
+  runUrl?: string;
 }
+
+const NO_COMMIT = /^0+$/;
 
 export function readRunContext(): RunContext {
   const payload = context.payload as {
     pull_request?: { number: number; head: { sha: string; repo?: { full_name?: string } }; base: { sha: string; ref: string } };
-    repository?: { id?: number; default_branch?: string };
+    repository?: { id?: number; default_branch?: string; html_url?: string };
+    before?: string;
+    after?: string;
+    commits?: { id: string }[];
+    head_commit?: { id: string; timestamp?: string } | null;
   };
   const pr = payload.pull_request;
   return {
@@ -42,5 +52,17 @@ export function readRunContext(): RunContext {
         }
       : {}),
     defaultBranch: payload.repository?.default_branch,
+    ...(context.eventName === 'push' && payload.after
+      ? {
+          push: {
+            // A branch's first push has no "before"; the all-zero sha says so.
+            before: payload.before && !NO_COMMIT.test(payload.before) ? payload.before : '',
+            after: payload.after,
+            commits: (payload.commits ?? []).map((c) => c.id),
+            ...(payload.head_commit?.timestamp ? { headTime: payload.head_commit.timestamp } : {}),
+          },
+        }
+      : {}),
+    ...(context.serverUrl && context.runId ? { runUrl: `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}` } : {}),
   };
 }

@@ -15,6 +15,12 @@ export function defaultSettings(cwd: string): Settings {
       confirmTimeMs: FILE_DEFAULTS.confirmTimeMs,
       pinCpu: null,
     },
+    log: {
+      entries: FILE_DEFAULTS.log.entries,
+      artifacts: FILE_DEFAULTS.log.artifacts,
+      changePoints: { minShift: 0.05, alpha: FILE_DEFAULTS.log.changePointAlpha },
+    },
+    rollback: { enabled: true, regression: 0.5, comment: true, issue: true, labels: [...FILE_DEFAULTS.rollback.labels], mentions: [] },
     alpha: FILE_DEFAULTS.alpha,
     power: FILE_DEFAULTS.power,
     thresholds: {},

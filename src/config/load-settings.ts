@@ -133,6 +133,12 @@ function toSettings(config: PerfgateConfig, configPath: string, rootDir: string)
     rootDir,
     baseline: { source: config.baseline.source, path: path.resolve(rootDir, config.baseline.path) },
     compare: toCompareSettings(config),
+    log: {
+      entries: config.log.entries,
+      artifacts: config.log.artifacts,
+      changePoints: { minShift: config.log['change-points']['min-shift'], alpha: config.log['change-points'].alpha },
+    },
+    rollback: { ...config.rollback },
     alpha: config.alpha,
     power: config.power,
     thresholds: toRules(d.thresholds),

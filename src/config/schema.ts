@@ -61,6 +61,8 @@ export const FILE_DEFAULTS = {
     stopTimeoutMs: 5_000,
   },
   import: { timeoutMs: 600_000 },
+  log: { entries: 1000, artifacts: 5, minShift: '5%', changePointAlpha: 0.01 },
+  rollback: { regression: '50%', labels: ['perfgate:rollback'] },
 } as const;
 
 /** Metrics whose limits must be given in a particular kind of quantity. */
@@ -520,6 +522,59 @@ const sameRunnerSchema = closed({
     .describe('Run every round process of both sides on this one CPU (Linux, needs taskset); false leaves placement to the OS.'),
 });
 
+const percentString = (what: string) =>
+  quantity((input: unknown) => {
+    const r = parseRelative(input);
+    return r.ok && r.value === 0 ? { ok: false as const, message: `expected ${what} greater than 0%, got ${showValue(input)}` } : r;
+  }, PERCENT_PATTERN);
+
+const logSchema = closed({
+  entries: wholeNumber(1)
+    .default(FILE_DEFAULTS.log.entries)
+    .describe('How many merges the per-merge log keeps (newest first); older entries are dropped.'),
+  artifacts: wholeNumber(1)
+    .default(FILE_DEFAULTS.log.artifacts)
+    .describe('How many of the newest baseline artifacts a main-branch run reads and unites, so that merges whose runs raced each other all stay in the log.'),
+  'change-points': closed({
+    'min-shift': percentString('a shift')
+      .prefault(FILE_DEFAULTS.log.minShift)
+      .describe('Smallest shift between the levels before and after a change point that is reported, e.g. "5%".'),
+    alpha: z
+      .number({ error: expecting('a number above 0 and below 0.5') })
+      .gt(0, { error: expecting('a number above 0 and below 0.5') })
+      .lt(0.5, { error: expecting('a number above 0 and below 0.5') })
+      .default(FILE_DEFAULTS.log.changePointAlpha)
+      .describe('Significance level of the permutation test of each change point.'),
+  })
+    .prefault({})
+    .describe('Change-point detection over each benchmark\'s history on the base branch (E-divisive means).'),
+})
+  .prefault({})
+  .describe('The per-merge log that main-branch runs keep in the baseline artifact.');
+
+const handle = z
+  .string({ error: expecting('a user or team, e.g. "@octocat" or "@org/team"') })
+  .regex(/^@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?$/, { error: expecting('a user or team, e.g. "@octocat" or "@org/team"') });
+
+const rollbackSchema = closed({
+  enabled: z.boolean({ error: expecting('true or false') }).default(true).describe('Recommend reverting a merge that breaches a critical limit.'),
+  regression: relativeOrOff()
+    .prefault(FILE_DEFAULTS.rollback.regression)
+    .describe('A merge whose confirmed (significant, failing) regression is beyond this is recommended for rollback even without a critical limit, e.g. "50%"; off disables.'),
+  comment: z.boolean({ error: expecting('true or false') }).default(true).describe('Comment the recommendation on the merged pull request.'),
+  issue: z
+    .boolean({ error: expecting('true or false') })
+    .default(true)
+    .describe('Open one issue per incident (updated, not duplicated, when the run is repeated); needs "permissions: issues: write".'),
+  labels: z
+    .array(z.string({ error: expecting('a label name') }).min(1, { error: expecting('a label name') }), { error: expecting('a list of label names') })
+    .default([...FILE_DEFAULTS.rollback.labels])
+    .describe('Labels of the incident issue.'),
+  mentions: z.array(handle, { error: expecting('a list of users or teams') }).default([]).describe('Users or teams mentioned in the incident issue and comment.'),
+})
+  .prefault({})
+  .describe('Rollback recommendations after a merge to the base branch.');
+
 export const perfgateConfigSchema = closed({
   version: z
     .literal(CONFIG_VERSION, {
@@ -546,6 +601,8 @@ export const perfgateConfigSchema = closed({
       'How a pull request is compared: same-runner (the base commit is built and run on this machine, interleaved with the head), artifact (the stored baseline), auto (same-runner when the base can be built, else the baseline).',
     ),
   'same-runner': sameRunnerSchema.prefault({}).describe('Settings of same-runner comparisons.'),
+  log: logSchema,
+  rollback: rollbackSchema,
   alpha: z
     .number({ error: expecting('a number above 0 and at most 0.5') })
     .gt(0, { error: expecting('a number above 0 and at most 0.5') })

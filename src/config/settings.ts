@@ -11,6 +11,8 @@ export interface Settings {
   rootDir: string;
   baseline: BaselineSettings;
   compare: CompareSettings;
+  log: LogSettings;
+  rollback: RollbackSettings;
   /** Family-wise alpha for failing; also the FDR level for reporting. */
   alpha: number;
   /** Power for the "needs more rounds" advice. */
@@ -38,6 +40,24 @@ export interface CompareSettings {
   confirmTimeMs: number;
   /** CPU that every round process is pinned to, or null. */
   pinCpu: number | null;
+}
+
+export interface LogSettings {
+  /** Most merges the log keeps. */
+  entries: number;
+  /** Newest baseline artifacts whose logs are united. */
+  artifacts: number;
+  changePoints: { minShift: number; alpha: number };
+}
+
+export interface RollbackSettings {
+  enabled: boolean;
+  /** A failing regression beyond this recommends rollback; null: only critical limits do. */
+  regression: number | null;
+  comment: boolean;
+  issue: boolean;
+  labels: string[];
+  mentions: string[];
 }
 
 /** Partial rule: anything left out is inherited from the less specific level. */

@@ -147,3 +147,34 @@ export function logSeries(entries: readonly MergeLogEntry[]): LogSeries[] {
   }
   return [...series.values()];
 }
+
+export interface MergeEntryInput {
+  report: Report;
+  commit: string;
+  parent: string | null;
+  /** When the merge happened; the caller falls back to the recording time. */
+  time: string;
+  recorded: string;
+  pr: MergedPullRequest | null;
+  mergeMethod: MergeMethod;
+  commits: string[];
+  rollback: RollbackRecommendation | null;
+  run?: { id: number; url?: string };
+}
+
+export function createMergeEntry(input: MergeEntryInput): MergeLogEntry {
+  return {
+    commit: input.commit,
+    parent: input.parent,
+    time: input.time,
+    recorded: input.recorded,
+    pr: input.pr,
+    mergeMethod: input.mergeMethod,
+    commits: input.commits,
+    method: input.report.baseline.method,
+    verdict: input.report.verdict,
+    deltas: logDeltas(input.report),
+    ...(input.rollback ? { rollback: input.rollback } : {}),
+    ...(input.run ? { run: input.run } : {}),
+  };
+}

@@ -1,6 +1,7 @@
 import type { BaselineInfo, HistoryPoint, Results } from '../core/model.js';
-import { parseHistory, parseResults } from '../results/parse-results.js';
-import { pickBaselineArtifact, type BaselinePick, type WorkflowArtifact } from './artifact-selection.js';
+import { parseHistory, parseMergeLog, parseResults } from '../results/parse-results.js';
+import type { MergeLogEntry } from '../core/merge-log.js';
+import { pickBaselineArtifact, usableBaselineArtifacts, type BaselinePick, type WorkflowArtifact } from './artifact-selection.js';
 import type { GitHubClient } from './octokit-client.js';
 import { readBaselineZip, type ZipLimits } from './zip-reader.js';
 import { statusOf } from './http-status.js';
@@ -8,7 +9,7 @@ import { statusOf } from './http-status.js';
 export { uploadBaselineArtifact, type UploadBaselineOptions } from './artifact-upload.js';
 
 /** Files a baseline artifact may hold; anything else in the zip makes it unusable. */
-export const BASELINE_FILES = ['results.json', 'history.json', 'meta.json'] as const;
+export const BASELINE_FILES = ['results.json', 'history.json', 'merge-log.json', 'meta.json'] as const;
 /** A baseline is a few JSON files: these bounds are far above that and far below harm. */
 export const BASELINE_ZIP_LIMITS: ZipLimits = { maxEntries: 20, maxTotalBytes: 64 * 1024 * 1024, allowed: BASELINE_FILES };
 export const MAX_ARTIFACT_ZIP_BYTES = 64 * 1024 * 1024;
@@ -147,6 +148,64 @@ export async function downloadArtifactZip(client: GitHubClient, options: Downloa
   }
 }
 
+interface ArtifactFiles {
+  results: Results;
+  history: HistoryPoint[];
+  log: MergeLogEntry[];
+  warnings: string[];
+}
+
+/** Downloads one baseline artifact and parses what it holds; throws one line when it is unusable. */
+async function readArtifactFiles(client: GitHubClient, artifact: WorkflowArtifact, options: LoadArtifactOptions): Promise<ArtifactFiles> {
+  const runId = artifact.workflow_run?.id ?? '?';
+  const maxZipBytes = options.maxZipBytes ?? MAX_ARTIFACT_ZIP_BYTES;
+  if (artifact.size_in_bytes > maxZipBytes) throw new Error(`it is ${artifact.size_in_bytes} bytes, over the ${maxZipBytes}-byte limit`);
+  const zip = await downloadArtifactZip(client, {
+    owner: options.owner,
+    repo: options.repo,
+    artifactId: artifact.id,
+    maxBytes: maxZipBytes,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+  });
+  const files = await readBaselineZip(zip, options.limits ?? BASELINE_ZIP_LIMITS);
+  const text = files.get('results.json');
+  if (text === undefined) throw new Error('the zip holds no results.json');
+  const where = `artifact ${artifact.id} (run ${runId})`;
+  const results = parseResults(text, `${where} results.json`);
+  const warnings: string[] = [];
+  let history: HistoryPoint[] = [];
+  const historyText = files.get('history.json');
+  if (historyText !== undefined) {
+    try {
+      history = parseHistory(historyText, `${where} history.json`);
+    } catch (error) {
+      // The baseline itself is fine: only the noise bands and the history are lost.
+      warnings.push(`${oneLine(error)}; the history of main is not used`);
+    }
+  }
+  let log: MergeLogEntry[] = [];
+  const logText = files.get('merge-log.json');
+  if (logText !== undefined) {
+    try {
+      log = parseMergeLog(logText, `${where} merge-log.json`);
+    } catch (error) {
+      warnings.push(`${oneLine(error)}; its copy of the per-merge log is not used`);
+    }
+  }
+  return { results, history, log, warnings };
+}
+
+function baselineInfo(artifact: WorkflowArtifact, name: string): BaselineInfo {
+  const commit = artifact.workflow_run?.head_sha;
+  return { method: 'artifact', source: `artifact ${name} #${artifact.id} from run ${artifact.workflow_run?.id ?? '?'}`, ...(commit ? { commit } : {}) };
+}
+
+function otherCommitWarning(options: FindBaselineOptions, artifact: WorkflowArtifact): string[] {
+  const commit = artifact.workflow_run?.head_sha;
+  if (!options.baseSha || !commit || commit === options.baseSha) return [];
+  return [`no baseline artifact was made from the base commit ${options.baseSha.slice(0, 7)}; comparing with the newest from "${options.baseBranch}" (${commit.slice(0, 7)}), which may include other changes`];
+}
+
 /**
  * The base branch's baseline from its newest (or base-commit) artifact. Never throws: whatever goes
  * wrong becomes one warning line, and the caller falls back to the committed baseline.
@@ -163,39 +222,84 @@ export async function loadArtifactBaseline(client: GitHubClient, options: LoadAr
   if (!artifact) {
     return { results: null, warnings: [`no usable baseline artifact named "${options.name}" from branch "${options.baseBranch}" was found; ${FALLBACK}`] };
   }
-  const runId = artifact.workflow_run?.id ?? '?';
-  const maxZipBytes = options.maxZipBytes ?? MAX_ARTIFACT_ZIP_BYTES;
   try {
-    if (artifact.size_in_bytes > maxZipBytes) throw new Error(`it is ${artifact.size_in_bytes} bytes, over the ${maxZipBytes}-byte limit`);
-    const zip = await downloadArtifactZip(client, {
-      owner: options.owner,
-      repo: options.repo,
-      artifactId: artifact.id,
-      maxBytes: maxZipBytes,
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    });
-    const files = await readBaselineZip(zip, options.limits ?? BASELINE_ZIP_LIMITS);
-    const text = files.get('results.json');
-    if (text === undefined) throw new Error('the zip holds no results.json');
-    const results = parseResults(text, `artifact ${artifact.id} (run ${runId}) results.json`);
-    const commit = artifact.workflow_run?.head_sha;
-    const warnings: string[] = [];
-    if (options.baseSha && commit && commit !== options.baseSha) {
-      warnings.push(`no baseline artifact was made from the base commit ${options.baseSha.slice(0, 7)}; comparing with the newest from "${options.baseBranch}" (${commit.slice(0, 7)}), which may include other changes`);
-    }
-    const info: BaselineInfo = { method: 'artifact', source: `artifact ${options.name} #${artifact.id} from run ${runId}`, ...(commit ? { commit } : {}) };
-    let history: HistoryPoint[] = [];
-    const historyText = files.get('history.json');
-    if (historyText !== undefined) {
-      try {
-        history = parseHistory(historyText, `artifact ${artifact.id} (run ${runId}) history.json`);
-      } catch (error) {
-        // The baseline itself is fine: only the noise bands and the history are lost.
-        warnings.push(`${oneLine(error)}; the history of main is not used`);
-      }
-    }
-    return { results, info, warnings, history };
+    const files = await readArtifactFiles(client, artifact, options);
+    const warnings = [...otherCommitWarning(options, artifact), ...files.warnings];
+    return { results: files.results, info: baselineInfo(artifact, options.name), warnings, history: files.history };
   } catch (error) {
-    return { results: null, warnings: [`baseline artifact ${artifact.id} from run ${runId} could not be used: ${oneLine(error)}; ${FALLBACK}`] };
+    return { results: null, warnings: [`baseline artifact ${artifact.id} from run ${artifact.workflow_run?.id ?? '?'} could not be used: ${oneLine(error)}; ${FALLBACK}`] };
   }
+}
+
+export interface LoadSetOptions extends LoadArtifactOptions {
+  /** How many of the newest usable artifacts are read for their logs and histories. */
+  count: number;
+}
+
+/** What a main-branch run needs from earlier ones: the baseline and every readable copy of the log. */
+export interface BaselineSet {
+  baseline: { results: Results; info: BaselineInfo; history: HistoryPoint[] } | null;
+  /** History copies and log copies of every artifact that could be read, newest artifact first. */
+  histories: HistoryPoint[][];
+  logs: MergeLogEntry[][];
+  /** How many artifacts were read, and how many could not be. */
+  read: number;
+  unreadable: number;
+  warnings: string[];
+}
+
+/**
+ * The newest `count` baseline artifacts (plus the base commit's own): two runs that raced each
+ * other each uploaded a log missing the other's entry, so the copies are united by the caller.
+ * An unreadable artifact costs a warning, never the entries other copies hold. Never throws.
+ */
+export async function loadBaselineSet(client: GitHubClient, options: LoadSetOptions): Promise<BaselineSet> {
+  const set: BaselineSet = { baseline: null, histories: [], logs: [], read: 0, unreadable: 0, warnings: [] };
+  let listed: WorkflowArtifact[] = [];
+  try {
+    const iterator = client.paginate.iterator(client.rest.actions.listArtifactsForRepo, { owner: options.owner, repo: options.repo, name: options.name, per_page: 100 });
+    let pages = 0;
+    for await (const page of iterator) {
+      listed.push(...page.data);
+      pages += 1;
+      const { usable } = usableBaselineArtifacts(listed, { ...options, now: Date.now() });
+      const exactFound = !options.baseSha || usable.some((a) => a.workflow_run?.head_sha === options.baseSha);
+      if ((usable.length >= options.count && exactFound) || pages >= MAX_LIST_PAGES) break;
+    }
+  } catch (error) {
+    set.warnings.push(`baseline artifacts named "${options.name}" could not be listed: ${oneLine(error)}${permissionHint(error)}; the per-merge log starts afresh from this run`);
+    return set;
+  }
+  const { usable, skipped } = usableBaselineArtifacts(listed, { ...options, now: Date.now() });
+  for (const line of skipped) options.debug?.(`skipped ${line}`);
+  const exact = options.baseSha ? usable.find((a) => a.workflow_run?.head_sha === options.baseSha) : undefined;
+  const chosen = usable.slice(0, options.count);
+  if (exact && !chosen.includes(exact)) chosen.push(exact);
+  const preferred = exact ?? usable[0];
+  let fallback: BaselineSet['baseline'] = null;
+  for (const artifact of chosen) {
+    try {
+      const files = await readArtifactFiles(client, artifact, options);
+      set.read += 1;
+      set.histories.push(files.history);
+      set.logs.push(files.log);
+      set.warnings.push(...files.warnings);
+      const candidate = { results: files.results, info: baselineInfo(artifact, options.name), history: files.history };
+      if (artifact === preferred) set.baseline = candidate;
+      else fallback ??= candidate;
+    } catch (error) {
+      set.unreadable += 1;
+      set.warnings.push(`baseline artifact ${artifact.id} from run ${artifact.workflow_run?.id ?? '?'} could not be read: ${oneLine(error)}; the other copies of the log are used`);
+    }
+  }
+  if (!set.baseline && fallback) {
+    set.baseline = fallback;
+    if (preferred) set.warnings.push(`the baseline comes from ${fallback.info.source} instead of the unreadable artifact ${preferred.id}`);
+  }
+  const used = set.baseline?.info.commit;
+  if (options.baseSha && used && used !== options.baseSha) {
+    set.warnings.push(`no readable baseline artifact was made from ${options.baseSha.slice(0, 7)}; comparing with the one from ${used.slice(0, 7)}, which may include other changes`);
+  }
+  if (usable.length === 0) set.warnings.push(`no usable baseline artifact named "${options.name}" from branch "${options.baseBranch}" was found; the per-merge log starts with this run`);
+  return set;
 }

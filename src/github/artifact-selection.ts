@@ -54,11 +54,8 @@ function createdMs(artifact: WorkflowArtifact): number {
   return Number.isNaN(ms) ? -Infinity : ms;
 }
 
-/**
- * Picks the baseline among listed artifacts: only the base branch's own runs count; the one built
- * from the pull request's base commit wins, else the newest (ties: the higher id, made later).
- */
-export function pickBaselineArtifact(artifacts: readonly WorkflowArtifact[], criteria: BaselineCriteria): BaselinePick {
+/** The base branch's own usable artifacts, newest first (ties: the higher id, made later). */
+export function usableBaselineArtifacts(artifacts: readonly WorkflowArtifact[], criteria: BaselineCriteria): BaselinePick & { usable: WorkflowArtifact[] } {
   const skipped: string[] = [];
   const usable: WorkflowArtifact[] = [];
   for (const artifact of artifacts) {
@@ -66,7 +63,16 @@ export function pickBaselineArtifact(artifacts: readonly WorkflowArtifact[], cri
     if (reason) skipped.push(`artifact ${artifact.id} (run ${artifact.workflow_run?.id ?? '?'}): ${reason}`);
     else usable.push(artifact);
   }
-  const newestFirst = usable.sort((a, b) => createdMs(b) - createdMs(a) || b.id - a.id);
-  const exact = criteria.baseSha ? newestFirst.find((a) => a.workflow_run?.head_sha === criteria.baseSha) : undefined;
-  return { artifact: exact ?? newestFirst[0] ?? null, skipped };
+  usable.sort((a, b) => createdMs(b) - createdMs(a) || b.id - a.id);
+  return { artifact: usable[0] ?? null, usable, skipped };
+}
+
+/**
+ * Picks the baseline among listed artifacts: only the base branch's own runs count; the one built
+ * from the pull request's base commit wins, else the newest.
+ */
+export function pickBaselineArtifact(artifacts: readonly WorkflowArtifact[], criteria: BaselineCriteria): BaselinePick {
+  const { usable, skipped } = usableBaselineArtifacts(artifacts, criteria);
+  const exact = criteria.baseSha ? usable.find((a) => a.workflow_run?.head_sha === criteria.baseSha) : undefined;
+  return { artifact: exact ?? usable[0] ?? null, skipped };
 }

@@ -10,6 +10,8 @@ import type { Settings, TinybenchSuiteSettings } from '../../src/config/settings
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/config');
 
 const DEFAULT_COMPARE = { method: 'auto', setupTimeoutMs: 600_000, confirmRounds: 10, confirmTimeMs: 60_000, pinCpu: null } as const;
+const DEFAULT_LOG = { entries: 1000, artifacts: 5, changePoints: { minShift: 0.05, alpha: 0.01 } };
+const DEFAULT_ROLLBACK = { enabled: true, regression: 0.5, comment: true, issue: true, labels: ['perfgate:rollback'], mentions: [] };
 
 const MINIMAL = 'version: 1\nsuites:\n  - name: core\n    type: tinybench\n    file: bench/core.bench.ts\n';
 
@@ -21,6 +23,8 @@ describe('readSettings', () => {
       rootDir: repo,
       baseline: { source: 'file', path: path.join(repo, 'baselines/main.json') },
       compare: DEFAULT_COMPARE,
+      log: DEFAULT_LOG,
+      rollback: DEFAULT_ROLLBACK,
       alpha: 0.01,
       power: 0.9,
       thresholds: {
@@ -126,6 +130,8 @@ describe('parseSettings', () => {
       rootDir: '/repo',
       baseline: { source: 'auto', path: '/repo/baselines/perfgate.json' },
       compare: DEFAULT_COMPARE,
+      log: DEFAULT_LOG,
+      rollback: DEFAULT_ROLLBACK,
       alpha: 0.05,
       power: 0.8,
       thresholds: {},

@@ -4,7 +4,7 @@
  */
 import type { Reply } from './http-util.js';
 
-export type FaultKind = 500 | 502 | 503 | 'reset' | 'slow' | 429 | 'secondary-rate-limit' | 410 | 403;
+export type FaultKind = 500 | 502 | 503 | 'reset' | 'slow' | 'hold' | 429 | 'secondary-rate-limit' | 410 | 403;
 
 export interface FaultSpec {
   method?: string;
@@ -13,6 +13,8 @@ export interface FaultSpec {
   times?: number;
   /** for 'slow': how long to wait before answering normally (default 1500 ms) */
   delayMs?: number;
+  /** for 'hold': the request is answered normally once this settles (a test orders concurrent runs) */
+  until?: Promise<unknown>;
 }
 
 interface Armed extends FaultSpec {
@@ -52,7 +54,7 @@ export class Faults {
 
 const DOCS = 'https://docs.github.com/rest';
 
-/** The answer a fault gives; undefined for 'reset' and 'slow', which the router handles. */
+/** The answer a fault gives; undefined for 'reset', 'slow' and 'hold', which the router handles. */
 export function faultReply(kind: FaultKind): Reply | undefined {
   const err = (status: number, message: string, headers: Record<string, string> = {}): Reply => ({
     status,

@@ -21,7 +21,7 @@ import { BlobStore } from './blob-storage.js';
 import { Faults } from './faults.js';
 import type { FaultSpec } from './faults.js';
 import { randomToken } from './http-util.js';
-import { makeRuntimeToken } from './results-service.js';
+import { makeRuntimeToken, type RuntimeIdentity } from './results-service.js';
 import { createHandler } from './router.js';
 import type { LoggedRequest } from './router.js';
 import { artifactRoutes } from './routes-artifacts.js';
@@ -89,6 +89,12 @@ export interface TestGitHub {
   /** where later uploads through the results service are filed (sticky until changed) */
   setNextUploadContext(c: Partial<UploadContext>): void;
   /**
+   * An ACTIONS_RUNTIME_TOKEN for a job of another workflow run: its uploads land in that run with
+   * this context, whatever setNextUploadContext says, so that runs racing each other each upload
+   * their own artifact.
+   */
+  runtimeFor(c: Partial<UploadContext>): string;
+  /**
    * A commit of the repository's history. Only seeded commits can be read (GET /commits/{ref});
    * any other SHA is 422 "No commit found for SHA", as on github.com.
    */
@@ -147,6 +153,7 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
     routes: { ...repoRoutes, ...commentRoutes, ...artifactRoutes, ...pullRoutes, ...commitRoutes, ...issueRoutes },
     token,
     runtime,
+    otherRuntimes: [] as RuntimeIdentity[],
     requests,
     validationErrors,
     responseErrors,
@@ -186,6 +193,13 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
         const { expiredFlag: _forced, ...a } = stored;
         return { ...a, expired: state.isExpired(stored), sizeInBytes: a.zip.length };
       }),
+    runtimeFor: (c) => {
+      const identity: RuntimeIdentity = { runBackendId: randomUUID(), jobBackendId: randomUUID(), token: '', context: { ...state.uploadContext, ...c } };
+      identity.token = makeRuntimeToken(identity.runBackendId, identity.jobBackendId);
+      state.runs.add(identity.context!.runId);
+      deps.otherRuntimes.push(identity);
+      return identity.token;
+    },
     setNextUploadContext: (c) => {
       state.uploadContext = { ...state.uploadContext, ...c };
       state.runs.add(state.uploadContext.runId);

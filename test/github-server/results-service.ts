@@ -11,7 +11,7 @@ import type { BlobStore } from './blob-storage.js';
 import { isoNow } from './http-util.js';
 import type { Reply } from './http-util.js';
 import { sha256Hex } from './state.js';
-import type { State } from './state.js';
+import type { State, UploadContext } from './state.js';
 
 export const TWIRP_PREFIX = '/twirp/github.actions.results.api.v1.ArtifactService/';
 
@@ -19,6 +19,8 @@ export interface RuntimeIdentity {
   token: string;
   runBackendId: string;
   jobBackendId: string;
+  /** A job of its own workflow run (see TestGitHub.runtimeFor); else the shared upload context. */
+  context?: UploadContext;
 }
 
 const TWIRP_STATUS: Record<string, number> = {
@@ -96,7 +98,8 @@ export function handleTwirp(
   if (req['workflow_run_backend_id'] !== who.runBackendId || req['workflow_job_run_backend_id'] !== who.jobBackendId) {
     return twirpError('permission_denied', 'backend ids do not match the runtime token');
   }
-  const runId = state.uploadContext.runId;
+  const uploadContext = who.context ?? state.uploadContext;
+  const runId = uploadContext.runId;
   const name = typeof req['name'] === 'string' ? req['name'] : '';
   const finalizedInRun = (): ReturnType<State['artifactsNewestFirst']> =>
     state.artifactRecords.filter((a) => a.runId === runId && a.source === 'upload');
@@ -118,7 +121,7 @@ export function handleTwirp(
         name,
         runBackendId: who.runBackendId,
         jobBackendId: who.jobBackendId,
-        context: { ...state.uploadContext },
+        context: { ...uploadContext },
         ...(typeof expiresAt === 'string' ? { expiresAt } : {}),
       });
       return { status: 200, body: { ok: true, signed_upload_url: blobs.uploadUrl(slot) } };

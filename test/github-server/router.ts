@@ -36,6 +36,8 @@ export interface RouterDeps {
   routes: RestRoutes;
   token: string;
   runtime: RuntimeIdentity;
+  /** Runtime tokens of other jobs, each uploading into its own workflow run. */
+  otherRuntimes: RuntimeIdentity[];
   requests: LoggedRequest[];
   validationErrors: string[];
   responseErrors: string[];
@@ -112,6 +114,7 @@ export function createHandler(service: 'rest' | 'results', deps: RouterDeps) {
       return;
     }
     if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 1500);
+    if (fault?.kind === 'hold') await fault.until;
     const faulted = fault ? faultReply(fault.kind) : undefined;
 
     let reply: Reply;
@@ -126,7 +129,8 @@ export function createHandler(service: 'rest' | 'results', deps: RouterDeps) {
       } else if (kind === 'blob') {
         reply = deps.blobs.handle(method, pathname, query, req.headers, raw);
       } else if (method === 'POST' && pathname.startsWith(TWIRP_PREFIX)) {
-        reply = handleTwirp(pathname.slice(TWIRP_PREFIX.length), req.headers, raw.toString('utf8'), deps.state, deps.blobs, deps.runtime);
+        const who = deps.otherRuntimes.find((r) => req.headers['authorization'] === `Bearer ${r.token}`) ?? deps.runtime;
+        reply = handleTwirp(pathname.slice(TWIRP_PREFIX.length), req.headers, raw.toString('utf8'), deps.state, deps.blobs, who);
       } else {
         reply = { status: 404, body: { code: 'bad_route', msg: `no handler for ${method} ${pathname}` } };
       }
