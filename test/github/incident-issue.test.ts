@@ -22,9 +22,9 @@ describe('the incident issue of a merge', () => {
     const again = await upsertIncidentIssue(client, request('a'.repeat(40), 'p95 260 ms'));
     expect(first.action).toBe('created');
     expect(again).toEqual({ ...first, action: 'updated' });
-    const issues = gh.issues().filter((i) => i.body.startsWith(incidentMarker('a'.repeat(40))));
+    const issues = gh.issues().filter((i) => (i.body ?? '').startsWith(incidentMarker('a'.repeat(40))));
     expect(issues).toHaveLength(1);
-    expect(issues[0]!.body).toContain('p95 260 ms');
+    expect(issues[0]!.body ?? '').toContain('p95 260 ms');
     expect(issues[0]!.labels).toEqual(['perfgate:rollback']);
     // Another merge is another incident.
     const other = await upsertIncidentIssue(client, request('b'.repeat(40), 'x'));
@@ -36,9 +36,9 @@ describe('the incident issue of a merge', () => {
     const client = octokitFor(gh);
     const commit = 'c'.repeat(40);
     await Promise.all([upsertIncidentIssue(client, request(commit, 'one')), upsertIncidentIssue(client, request(commit, 'two'))]);
-    const mine = gh.issues().filter((i) => i.body.startsWith(incidentMarker(commit)));
+    const mine = gh.issues().filter((i) => (i.body ?? '').startsWith(incidentMarker(commit)));
     expect(mine.filter((i) => i.state === 'open')).toHaveLength(1);
-    expect(mine.filter((i) => i.state === 'closed').every((i) => i.body.includes('Duplicate of #'))).toBe(true);
+    expect(mine.filter((i) => i.state === 'closed').every((i) => (i.body ?? '').includes('Duplicate of #'))).toBe(true);
   });
 
   it('keeps a closed incident closed and brings its numbers up to date', async () => {
@@ -48,6 +48,6 @@ describe('the incident issue of a merge', () => {
     await client.rest.issues.update({ owner: gh.owner, repo: gh.repo, issue_number: opened.number, state: 'closed' });
     await upsertIncidentIssue(client, request(commit, 'second'));
     const issue = gh.issues().find((i) => i.number === opened.number)!;
-    expect([issue.state, issue.body.endsWith('second')]).toEqual(['closed', true]);
+    expect([issue.state, (issue.body ?? '').endsWith('second')]).toEqual(['closed', true]);
   });
 });
