@@ -72,6 +72,10 @@ async function decide(run: MainBranchRun, set: BaselineSet, warnings: string[]):
     return set.baseline ? { ...report, main: mainReference(report, set.baseline.results, set.baseline.info, set.baseline.history) } : report;
   }
   if (set.baseline) {
+    const used = set.baseline.info.commit;
+    const parent = run.ctx.push?.before;
+    // Only when the artifact decides does it matter that it was made from another commit.
+    if (parent && used && used !== parent) warnings.push(`no readable baseline artifact was made from the first parent ${parent.slice(0, 7)}; comparing with the one from ${used.slice(0, 7)}, which may include other changes`);
     return evaluate({ head: run.head, base: set.baseline.results, baseline: set.baseline.info, policy: run.policy, warnings, history: set.baseline.history });
   }
   const committed = await loadBaselineFile(run.settings.baseline.path, run.settings.rootDir, 'committed');
@@ -121,7 +125,7 @@ export async function recordOnBaseBranch(run: MainBranchRun): Promise<{ report: 
   let entry: MergeLogEntry | null = null;
   if (identified) {
     const rollback = settings.rollback.enabled
-      ? recommendRollback(report, settings.rollback.regression, identified.mergeCommit ? 'merge' : identified.mergeMethod, ctx.sha, identified.commits)
+      ? recommendRollback(report, { regression: settings.rollback.regression, alpha: settings.alpha }, identified.mergeCommit ? 'merge' : identified.mergeMethod, ctx.sha, identified.commits)
       : null;
     const recorded = new Date().toISOString();
     entry = createMergeEntry({

@@ -271,7 +271,7 @@ function noiseFloorWarnings(deltas: readonly BenchmarkDelta[], ctx: VerdictConte
       const need = roundsNeeded(d.replicateCv, threshold, alpha, ctx.power);
       if (need > have) {
         lines.push(
-          `${b.id} ${d.metric}: the ${formatPercent(threshold)} threshold is below what ${have} rounds can resolve (round-to-round spread ${formatPercent(d.replicateCv)}); about ${need} rounds per side would`,
+          `${b.id} ${d.metric}: the ${formatPercent(threshold)} threshold is below what ${have} rounds can resolve (round-to-round spread ${formatPercent(d.replicateCv)}); about ${need} rounds per side would resolve it`,
         );
       }
     }

@@ -296,10 +296,6 @@ export async function loadBaselineSet(client: GitHubClient, options: LoadSetOpti
     set.baseline = fallback;
     if (preferred) set.warnings.push(`the baseline comes from ${fallback.info.source} instead of the unreadable artifact ${preferred.id}`);
   }
-  const used = set.baseline?.info.commit;
-  if (options.baseSha && used && used !== options.baseSha) {
-    set.warnings.push(`no readable baseline artifact was made from ${options.baseSha.slice(0, 7)}; comparing with the one from ${used.slice(0, 7)}, which may include other changes`);
-  }
   if (usable.length === 0) set.warnings.push(`no usable baseline artifact named "${options.name}" from branch "${options.baseBranch}" was found; the per-merge log starts with this run`);
   return set;
 }

@@ -3,9 +3,9 @@ import { evaluate } from '../../src/core/evaluate.js';
 import { recommendRollback, revertCommand, rollbackReasons } from '../../src/core/rollback.js';
 import { latency, policyOf, replicates, results } from '../helpers/fixtures.js';
 
-function reportFor(baseMs: number, headMs: number, rule = {}) {
-  const base = results([latency('api/work', replicates(Array(8).fill(baseMs)))]);
-  const head = results([latency('api/work', replicates(Array(8).fill(headMs)))]);
+function reportFor(baseMs: number, headMs: number, rule = {}, rounds = 8) {
+  const base = results([latency('api/work', replicates(Array(rounds).fill(baseMs)))]);
+  const head = results([latency('api/work', replicates(Array(rounds).fill(headMs)))]);
   return evaluate({ head, base, baseline: { method: 'same-runner', source: 'commit p' }, policy: policyOf(rule) });
 }
 
@@ -24,7 +24,14 @@ describe('rollback recommendation', () => {
     ]);
     expect(rollbackReasons(reportFor(100, 140), 0.5)).toEqual([]);
     expect(rollbackReasons(reportFor(100, 160), null)).toEqual([]);
-    expect(recommendRollback(reportFor(100, 101), 0.5, 'squash', 'abc', ['abc'])).toBeNull();
+    expect(recommendRollback(reportFor(100, 101), { regression: 0.5, alpha: 0.05 }, 'squash', 'abc', ['abc'])).toBeNull();
+  });
+
+  it('does not count a fail that only an absolute limit gives as a confirmed regression', () => {
+    // Two rounds a side: Mann–Whitney cannot go below p = 1/3, so +60% is not significant.
+    const report = reportFor(100, 160, { limits: { fail: 150 } }, 2);
+    expect(report.benchmarks[0]!.verdict).toBe('fail');
+    expect(rollbackReasons(report, 0.5)).toEqual([]);
   });
 
   it('gives the revert command of each merge method', () => {

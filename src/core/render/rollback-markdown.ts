@@ -59,7 +59,7 @@ export function renderRollback(entry: MergeLogEntry, report: Report, text: Rollb
     '',
     ...rollback.reasons.map((r) => `- ${escapeMarkdownText(r)}`),
     '',
-    `Evidence: compared with the ${escapeMarkdownText(methodText(report))}${entry.parent ? `; first parent \`${entry.parent.slice(0, 12)}\`` : ''}.`,
+    `Evidence: compared with the ${escapeMarkdownText(methodText(report))}${entry.parent && report.baseline.method !== 'same-runner' ? `; the tip before the merge was \`${entry.parent.slice(0, 12)}\`` : ''}.`,
     '',
     ...evidenceTable(report),
     'To revert it:',
