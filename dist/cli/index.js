@@ -25664,6 +25664,68 @@ module.exports = ZStream;
 
 /***/ }),
 
+/***/ 3313:
+/***/ ((module) => {
+
+module.exports = Pend;
+
+function Pend() {
+  this.pending = 0;
+  this.max = Infinity;
+  this.listeners = [];
+  this.waiting = [];
+  this.error = null;
+}
+
+Pend.prototype.go = function(fn) {
+  if (this.pending < this.max) {
+    pendGo(this, fn);
+  } else {
+    this.waiting.push(fn);
+  }
+};
+
+Pend.prototype.wait = function(cb) {
+  if (this.pending === 0) {
+    cb(this.error);
+  } else {
+    this.listeners.push(cb);
+  }
+};
+
+Pend.prototype.hold = function() {
+  return pendHold(this);
+};
+
+function pendHold(self) {
+  self.pending += 1;
+  var called = false;
+  return onCb;
+  function onCb(err) {
+    if (called) throw new Error("callback called twice");
+    called = true;
+    self.error = self.error || err;
+    self.pending -= 1;
+    if (self.waiting.length > 0 && self.pending < self.max) {
+      pendGo(self, self.waiting.shift());
+    } else if (self.pending === 0) {
+      var listeners = self.listeners;
+      self.listeners = [];
+      listeners.forEach(cbListener);
+    }
+  }
+  function cbListener(listener) {
+    listener(self.error);
+  }
+}
+
+function pendGo(self, fn) {
+  fn(pendHold(self));
+}
+
+
+/***/ }),
+
 /***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -32235,14 +32297,1370 @@ function convert (value, unit, unitValues) {
 
 /***/ }),
 
+/***/ 4248:
+/***/ ((module) => {
+
+// Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
+const CRC_TABLE = new Int32Array([
+  0x00000000, 0x77073096, 0xee0e612c, 0x990951ba, 0x076dc419, 0x706af48f, 0xe963a535, 0x9e6495a3,
+  0x0edb8832, 0x79dcb8a4, 0xe0d5e91e, 0x97d2d988, 0x09b64c2b, 0x7eb17cbd, 0xe7b82d07, 0x90bf1d91,
+  0x1db71064, 0x6ab020f2, 0xf3b97148, 0x84be41de, 0x1adad47d, 0x6ddde4eb, 0xf4d4b551, 0x83d385c7,
+  0x136c9856, 0x646ba8c0, 0xfd62f97a, 0x8a65c9ec, 0x14015c4f, 0x63066cd9, 0xfa0f3d63, 0x8d080df5,
+  0x3b6e20c8, 0x4c69105e, 0xd56041e4, 0xa2677172, 0x3c03e4d1, 0x4b04d447, 0xd20d85fd, 0xa50ab56b,
+  0x35b5a8fa, 0x42b2986c, 0xdbbbc9d6, 0xacbcf940, 0x32d86ce3, 0x45df5c75, 0xdcd60dcf, 0xabd13d59,
+  0x26d930ac, 0x51de003a, 0xc8d75180, 0xbfd06116, 0x21b4f4b5, 0x56b3c423, 0xcfba9599, 0xb8bda50f,
+  0x2802b89e, 0x5f058808, 0xc60cd9b2, 0xb10be924, 0x2f6f7c87, 0x58684c11, 0xc1611dab, 0xb6662d3d,
+  0x76dc4190, 0x01db7106, 0x98d220bc, 0xefd5102a, 0x71b18589, 0x06b6b51f, 0x9fbfe4a5, 0xe8b8d433,
+  0x7807c9a2, 0x0f00f934, 0x9609a88e, 0xe10e9818, 0x7f6a0dbb, 0x086d3d2d, 0x91646c97, 0xe6635c01,
+  0x6b6b51f4, 0x1c6c6162, 0x856530d8, 0xf262004e, 0x6c0695ed, 0x1b01a57b, 0x8208f4c1, 0xf50fc457,
+  0x65b0d9c6, 0x12b7e950, 0x8bbeb8ea, 0xfcb9887c, 0x62dd1ddf, 0x15da2d49, 0x8cd37cf3, 0xfbd44c65,
+  0x4db26158, 0x3ab551ce, 0xa3bc0074, 0xd4bb30e2, 0x4adfa541, 0x3dd895d7, 0xa4d1c46d, 0xd3d6f4fb,
+  0x4369e96a, 0x346ed9fc, 0xad678846, 0xda60b8d0, 0x44042d73, 0x33031de5, 0xaa0a4c5f, 0xdd0d7cc9,
+  0x5005713c, 0x270241aa, 0xbe0b1010, 0xc90c2086, 0x5768b525, 0x206f85b3, 0xb966d409, 0xce61e49f,
+  0x5edef90e, 0x29d9c998, 0xb0d09822, 0xc7d7a8b4, 0x59b33d17, 0x2eb40d81, 0xb7bd5c3b, 0xc0ba6cad,
+  0xedb88320, 0x9abfb3b6, 0x03b6e20c, 0x74b1d29a, 0xead54739, 0x9dd277af, 0x04db2615, 0x73dc1683,
+  0xe3630b12, 0x94643b84, 0x0d6d6a3e, 0x7a6a5aa8, 0xe40ecf0b, 0x9309ff9d, 0x0a00ae27, 0x7d079eb1,
+  0xf00f9344, 0x8708a3d2, 0x1e01f268, 0x6906c2fe, 0xf762575d, 0x806567cb, 0x196c3671, 0x6e6b06e7,
+  0xfed41b76, 0x89d32be0, 0x10da7a5a, 0x67dd4acc, 0xf9b9df6f, 0x8ebeeff9, 0x17b7be43, 0x60b08ed5,
+  0xd6d6a3e8, 0xa1d1937e, 0x38d8c2c4, 0x4fdff252, 0xd1bb67f1, 0xa6bc5767, 0x3fb506dd, 0x48b2364b,
+  0xd80d2bda, 0xaf0a1b4c, 0x36034af6, 0x41047a60, 0xdf60efc3, 0xa867df55, 0x316e8eef, 0x4669be79,
+  0xcb61b38c, 0xbc66831a, 0x256fd2a0, 0x5268e236, 0xcc0c7795, 0xbb0b4703, 0x220216b9, 0x5505262f,
+  0xc5ba3bbe, 0xb2bd0b28, 0x2bb45a92, 0x5cb36a04, 0xc2d7ffa7, 0xb5d0cf31, 0x2cd99e8b, 0x5bdeae1d,
+  0x9b64c2b0, 0xec63f226, 0x756aa39c, 0x026d930a, 0x9c0906a9, 0xeb0e363f, 0x72076785, 0x05005713,
+  0x95bf4a82, 0xe2b87a14, 0x7bb12bae, 0x0cb61b38, 0x92d28e9b, 0xe5d5be0d, 0x7cdcefb7, 0x0bdbdf21,
+  0x86d3d2d4, 0xf1d4e242, 0x68ddb3f8, 0x1fda836e, 0x81be16cd, 0xf6b9265b, 0x6fb077e1, 0x18b74777,
+  0x88085ae6, 0xff0f6a70, 0x66063bca, 0x11010b5c, 0x8f659eff, 0xf862ae69, 0x616bffd3, 0x166ccf45,
+  0xa00ae278, 0xd70dd2ee, 0x4e048354, 0x3903b3c2, 0xa7672661, 0xd06016f7, 0x4969474d, 0x3e6e77db,
+  0xaed16a4a, 0xd9d65adc, 0x40df0b66, 0x37d83bf0, 0xa9bcae53, 0xdebb9ec5, 0x47b2cf7f, 0x30b5ffe9,
+  0xbdbdf21c, 0xcabac28a, 0x53b39330, 0x24b4a3a6, 0xbad03605, 0xcdd70693, 0x54de5729, 0x23d967bf,
+  0xb3667a2e, 0xc4614ab8, 0x5d681b02, 0x2a6f2b94, 0xb40bbe37, 0xc30c8ea1, 0x5a05df1b, 0x2d02ef8d,
+]);
+
+function crc32(buf) {
+  let crc = -1;
+  for (let x of buf) {
+    crc = CRC_TABLE[(crc ^ x) & 0xff] ^ (crc >>> 8);
+  }
+  return (crc ^ -1) >>> 0;
+}
+
+module.exports = crc32;
+
+
+/***/ }),
+
+/***/ 3502:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+// This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
+var fs = __nccwpck_require__(9896);
+var util = __nccwpck_require__(9023);
+var stream = __nccwpck_require__(2203);
+var Readable = stream.Readable;
+var PassThrough = stream.PassThrough;
+var Pend = __nccwpck_require__(3313);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+
+exports.BufferSlicer = BufferSlicer;
+exports.FdSlicer = FdSlicer;
+
+util.inherits(FdSlicer, EventEmitter);
+function FdSlicer(fd) {
+  EventEmitter.call(this);
+
+  this.fd = fd;
+  this.pend = new Pend();
+  this.pend.max = 1;
+  this.refCount = 0;
+}
+
+FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  var self = this;
+  self.pend.go(function(cb) {
+    fs.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer) {
+      cb();
+      callback(err, bytesRead, buffer);
+    });
+  });
+};
+
+FdSlicer.prototype.createReadStream = function(options) {
+  return new ReadStream(this, options);
+};
+
+FdSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+FdSlicer.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+  if (self.refCount < 0) throw new Error("invalid unref");
+  if (self.refCount > 0) return;
+
+  fs.close(self.fd, onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) {
+      self.emit('error', err);
+    } else {
+      self.emit('close');
+    }
+  }
+};
+
+util.inherits(ReadStream, Readable);
+function ReadStream(context, options) {
+  options = options || {};
+  Readable.call(this, options);
+
+  this.context = context;
+  this.context.ref();
+
+  this.start = options.start || 0;
+  this.endOffset = options.end;
+  this.pos = this.start;
+}
+
+ReadStream.prototype._read = function(n) {
+  var self = this;
+
+  var toRead = Math.min(self._readableState.highWaterMark, n);
+  if (self.endOffset != null) {
+    toRead = Math.min(toRead, self.endOffset - self.pos);
+  }
+  if (toRead <= 0) {
+    self.push(null);
+    this._cleanup();
+    return;
+  }
+  self.context.pend.go(function(cb) {
+    var buffer = Buffer.allocUnsafe(toRead);
+    fs.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+      if (err) {
+        self.destroy(err);
+      } else if (bytesRead === 0) {
+        self.push(null);
+        self._cleanup();
+      } else {
+        self.pos += bytesRead;
+        self.push(buffer.slice(0, bytesRead));
+      }
+      cb();
+    });
+  });
+};
+
+ReadStream.prototype._destroy = function(err, cb) {
+  // Node 14+ calls this automatically at EOF.
+  this._cleanup();
+  cb(err);
+};
+
+ReadStream.prototype._cleanup = function() {
+  if (this.context != null) {
+    this.context.unref();
+    this.context = null;
+  }
+};
+
+util.inherits(BufferSlicer, EventEmitter);
+function BufferSlicer(buffer) {
+  EventEmitter.call(this);
+
+  this.refCount = 0;
+  this.buffer = buffer;
+}
+
+BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+  if (position < 0) throw new RangeError("position is negative: " + position);
+  if (offset + length > buffer.length) {
+    // The caller's buffer can't hold all the bytes they're trying to read.
+    // Clamp the length instead of giving an error.
+    // The callback will be informed of fewer than expected bytes written.
+    length = buffer.length - offset;
+  }
+  if (position + length > this.buffer.length) {
+    // Clamp any attempt to read past the end of the source buffer.
+    length = this.buffer.length - position;
+  }
+  if (length <= 0) {
+    // After any clamping, we're fully out of bounds or otherwise have nothing to do.
+    // This isn't an error; it's just zero bytes written.
+    setImmediate(function() {
+      callback(null, 0);
+    });
+    return;
+  }
+  this.buffer.copy(buffer, offset, position, position + length);
+  setImmediate(function() {
+    callback(null, length);
+  });
+};
+
+BufferSlicer.prototype.createReadStream = function(options) {
+  options = options || {};
+  var readStream = new PassThrough(options);
+  readStream.start = options.start || 0;
+  readStream.endOffset = options.end;
+  // by the time this function returns, we'll be done.
+  readStream.pos = readStream.endOffset || this.buffer.length;
+
+  var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+  // Cut the buffer into smaller slices for better memory usage when streaming into a zlib inflate stream.
+  // See https://github.com/thejoshwolfe/yauzl/issues/87
+  var maxChunkSize = 0x10000;
+  var offset = 0;
+  while (true) {
+    var nextOffset = offset + maxChunkSize;
+    if (nextOffset >= entireSlice.length) {
+      // last chunk
+      if (offset < entireSlice.length) {
+        readStream.write(entireSlice.slice(offset, entireSlice.length));
+      }
+      break;
+    }
+    readStream.write(entireSlice.slice(offset, nextOffset));
+    offset = nextOffset;
+  }
+
+  readStream.end();
+  return readStream;
+};
+
+BufferSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+BufferSlicer.prototype.unref = function() {
+  this.refCount -= 1;
+
+  if (this.refCount < 0) {
+    throw new Error("invalid unref");
+  }
+};
+
+
+/***/ }),
+
+/***/ 663:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(9896);
+var zlib = __nccwpck_require__(3106);
+var fd_slicer = __nccwpck_require__(3502);
+var util = __nccwpck_require__(9023);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+var Transform = (__nccwpck_require__(2203).Transform);
+var PassThrough = (__nccwpck_require__(2203).PassThrough);
+var Writable = (__nccwpck_require__(2203).Writable);
+
+// Node 20 added zlib.crc32.
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(4248);
+
+exports.open = open;
+exports.fromFd = fromFd;
+exports.fromBuffer = fromBuffer;
+exports.fromRandomAccessReader = fromRandomAccessReader;
+exports.openPromise = openPromise;
+exports.fromFdPromise = fromFdPromise;
+exports.fromBufferPromise = fromBufferPromise;
+exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+
+exports.dosDateTimeToDate = dosDateTimeToDate;
+exports.getFileNameLowLevel = getFileNameLowLevel;
+exports.validateFileName = validateFileName;
+exports.parseExtraFields = parseExtraFields;
+exports.ZipFile = ZipFile;
+exports.Entry = Entry;
+exports.LocalFileHeader = LocalFileHeader;
+exports.RandomAccessReader = RandomAccessReader;
+
+function openPromise(path, options) {
+  return new Promise((resolve, reject) => {
+    open(path, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromFdPromise(fd, options) {
+  return new Promise((resolve, reject) => {
+    fromFd(fd, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromBufferPromise(buffer, options) {
+  return new Promise((resolve, reject) => {
+    fromBuffer(buffer, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromRandomAccessReaderPromise(reader, totalSize, options) {
+  return new Promise((resolve, reject) => {
+    fromRandomAccessReader(reader, totalSize, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+
+function open(path, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.open(path, "r", function(err, fd) {
+    if (err) return callback(err);
+    fromFd(fd, options, function(err, zipfile) {
+      if (err) fs.close(fd, defaultCallback);
+      callback(err, zipfile);
+    });
+  });
+}
+
+function fromFd(fd, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.fstat(fd, function(err, stats) {
+    if (err) return callback(err);
+    var reader = new fd_slicer.FdSlicer(fd);
+    fromRandomAccessReader(reader, stats.size, options, callback);
+  });
+}
+
+function fromBuffer(buffer, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  var reader = new fd_slicer.BufferSlicer(buffer);
+  fromRandomAccessReader(reader, buffer.length, options, callback);
+}
+
+function fromRandomAccessReader(reader, totalSize, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  var decodeStrings = !!options.decodeStrings;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+  if (totalSize > Number.MAX_SAFE_INTEGER) {
+    throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+  }
+
+  // the matching unref() call is in zipfile.close()
+  reader.ref();
+
+  // eocdr means End of Central Directory Record.
+  // search backwards for the eocdr signature.
+  // the last field of the eocdr is a variable-length comment.
+  // the comment size is encoded in a 2-byte field in the eocdr, which we can't find without trudging backwards through the comment to find it.
+  // as a consequence of this design decision, it's possible to have ambiguous zip file metadata if a coherent eocdr was in the comment.
+  // we search backwards for a eocdr signature, and hope that whoever made the zip file was smart enough to forbid the eocdr signature in the comment.
+  var eocdrWithoutCommentSize = 22;
+  var zip64EocdlSize = 20; // Zip64 end of central directory locator
+  var maxCommentSize = 0xffff; // 2-byte size
+  var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+  var buffer = newBuffer(bufferSize);
+  var bufferReadStart = totalSize - buffer.length;
+  readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+    if (err) return callback(err);
+    for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+      if (buffer.readUInt32LE(i) !== 0x06054b50) continue;
+      // found eocdr
+      var eocdrBuffer = buffer.subarray(i);
+
+      // 0 - End of central directory signature = 0x06054b50
+      // 4 - Number of this disk
+      var diskNumber = eocdrBuffer.readUInt16LE(4);
+      // 6 - Disk where central directory starts
+      // 8 - Number of central directory records on this disk
+      // 10 - Total number of central directory records
+      var entryCount = eocdrBuffer.readUInt16LE(10);
+      // 12 - Size of central directory (bytes)
+      // 16 - Offset of start of central directory, relative to start of archive
+      var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+      // 20 - Comment length
+      var commentLength = eocdrBuffer.readUInt16LE(20);
+      var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+      if (commentLength !== expectedCommentLength) {
+        return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
+      }
+      // 22 - Comment
+      // the encoding is always cp437.
+      var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false)
+                                  : eocdrBuffer.subarray(22);
+
+      // Look for a Zip64 end of central directory locator
+      if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 0x07064b50) {
+        // ZIP64 format
+        var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+        // 0 - zip64 end of central dir locator signature = 0x07064b50
+        // 4 - number of the disk with the start of the zip64 end of central directory
+        // 8 - relative offset of the zip64 end of central directory record
+        var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+        // 16 - total number of disks
+
+        // ZIP64 end of central directory record
+        var zip64EocdrBuffer = newBuffer(56);
+        return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err) {
+          if (err) return callback(err);
+
+          // 0 - zip64 end of central dir signature                           4 bytes  (0x06064b50)
+          if (zip64EocdrBuffer.readUInt32LE(0) !== 0x06064b50) {
+            return callback(new Error("invalid zip64 end of central directory record signature"));
+          }
+          // 4 - size of zip64 end of central directory record                8 bytes
+          // 12 - version made by                                             2 bytes
+          // 14 - version needed to extract                                   2 bytes
+          // 16 - number of this disk                                         4 bytes
+          diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+          if (diskNumber !== 0) {
+            // Check this only after zip64 overrides. See #118.
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          // 20 - number of the disk with the start of the central directory  4 bytes
+          // 24 - total number of entries in the central directory on this disk         8 bytes
+          // 32 - total number of entries in the central directory            8 bytes
+          entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+          // 40 - size of the central directory                               8 bytes
+          // 48 - offset of start of central directory with respect to the starting disk number     8 bytes
+          centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+          // 56 - zip64 extensible data sector                                (variable size)
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+        });
+      }
+
+      // Not ZIP64 format
+      if (diskNumber !== 0) {
+        return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+      }
+      return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+
+    }
+
+    // Not a zip file.
+    callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+  });
+}
+
+util.inherits(ZipFile, EventEmitter);
+function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+  var self = this;
+  EventEmitter.call(self);
+  self.reader = reader;
+  // forward close events
+  self.reader.on("error", function(err) {
+    // error closing the fd
+    emitError(self, err);
+  });
+  self.reader.once("close", function() {
+    self.emit("close");
+  });
+  self.readEntryCursor = centralDirectoryOffset;
+  self.fileSize = fileSize;
+  self.entryCount = entryCount;
+  self.comment = comment;
+  self.entriesRead = 0;
+  self.autoClose = !!autoClose;
+  self.lazyEntries = !!lazyEntries;
+  self.decodeStrings = !!decodeStrings;
+  self.validateEntrySizes = !!validateEntrySizes;
+  self.strictFileNames = !!strictFileNames;
+  self.isOpen = true;
+  self.emittedError = false;
+  self.hasEachEntryBeenCalled = false;
+
+  if (!self.lazyEntries) self._readEntry();
+}
+ZipFile.prototype.close = function() {
+  if (!this.isOpen) return;
+  this.isOpen = false;
+  this.reader.unref();
+};
+
+function emitErrorAndAutoClose(self, err) {
+  if (self.autoClose) self.close();
+  emitError(self, err);
+}
+function emitError(self, err) {
+  if (self.emittedError) return;
+  self.emittedError = true;
+  self.emit("error", err);
+}
+
+ZipFile.prototype.readEntry = function() {
+  if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+  this._readEntry();
+};
+ZipFile.prototype._readEntry = function() {
+  var self = this;
+  if (self.entryCount === self.entriesRead) {
+    // done with metadata
+    setImmediate(function() {
+      if (self.autoClose) self.close();
+      if (self.emittedError) return;
+      self.emit("end");
+    });
+    return;
+  }
+  if (self.emittedError) return;
+  var buffer = newBuffer(46);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+    if (err) return emitErrorAndAutoClose(self, err);
+    if (self.emittedError) return;
+    var entry = new Entry();
+    // 0 - Central directory file header signature
+    var signature = buffer.readUInt32LE(0);
+    if (signature !== 0x02014b50) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+    // 4 - Version made by
+    entry.versionMadeBy = buffer.readUInt16LE(4);
+    // 6 - Version needed to extract (minimum)
+    entry.versionNeededToExtract = buffer.readUInt16LE(6);
+    // 8 - General purpose bit flag
+    entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+    // 10 - Compression method
+    entry.compressionMethod = buffer.readUInt16LE(10);
+    // 12 - File last modification time
+    entry.lastModFileTime = buffer.readUInt16LE(12);
+    // 14 - File last modification date
+    entry.lastModFileDate = buffer.readUInt16LE(14);
+    // 16 - CRC-32
+    entry.crc32 = buffer.readUInt32LE(16);
+    // 20 - Compressed size
+    entry.compressedSize = buffer.readUInt32LE(20);
+    // 24 - Uncompressed size
+    entry.uncompressedSize = buffer.readUInt32LE(24);
+    // 28 - File name length (n)
+    entry.fileNameLength = buffer.readUInt16LE(28);
+    // 30 - Extra field length (m)
+    entry.extraFieldLength = buffer.readUInt16LE(30);
+    // 32 - File comment length (k)
+    entry.fileCommentLength = buffer.readUInt16LE(32);
+    // 34 - Disk number where file starts
+    // 36 - Internal file attributes
+    entry.internalFileAttributes = buffer.readUInt16LE(36);
+    // 38 - External file attributes
+    entry.externalFileAttributes = buffer.readUInt32LE(38);
+    // 42 - Relative offset of local file header
+    entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+
+    if (entry.generalPurposeBitFlag & 0x40) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
+
+    self.readEntryCursor += 46;
+
+    buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+    readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+      if (err) return emitErrorAndAutoClose(self, err);
+      if (self.emittedError) return;
+      // 46 - File name
+      entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+      // 46+n - Extra field
+      var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+      entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+      // 46+n+m - File comment
+      entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+
+      // Parse the extra fields, which we need for processing other fields.
+      try {
+        entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+      } catch (err) {
+        return emitErrorAndAutoClose(self, err);
+      }
+
+      // Interpret strings according to bit flags, extra fields, and options.
+      if (self.decodeStrings) {
+        var isUtf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
+        entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+        entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
+        var errorMessage = validateFileName(entry.fileName);
+        if (errorMessage != null) return emitErrorAndAutoClose(self, new Error(errorMessage));
+      } else {
+        entry.fileComment = entry.fileCommentRaw;
+        entry.fileName = entry.fileNameRaw;
+      }
+      // Maintain API compatibility. See https://github.com/thejoshwolfe/yauzl/issues/47
+      entry.comment = entry.fileComment;
+
+      self.readEntryCursor += buffer.length;
+      self.entriesRead += 1;
+
+      // Check for the Zip64 Extended Information Extra Field.
+      for (var i = 0; i < entry.extraFields.length; i++) {
+        var extraField = entry.extraFields[i];
+        if (extraField.id !== 0x0001) continue;
+        // Found it.
+
+        var zip64EiefBuffer = extraField.data;
+        var index = 0;
+        // 0 - Original Size          8 bytes
+        if (entry.uncompressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
+          }
+          entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 8 - Compressed Size        8 bytes
+        if (entry.compressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
+          }
+          entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 16 - Relative Header Offset 8 bytes
+        if (entry.relativeOffsetOfLocalHeader === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
+          }
+          entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 24 - Disk Start Number      4 bytes
+
+        break;
+      }
+
+      // validate file size
+      if (self.validateEntrySizes && entry.compressionMethod === 0) {
+        var expectedCompressedSize = entry.uncompressedSize;
+        if (entry.isEncrypted()) {
+          // traditional encryption prefixes the file data with a header
+          expectedCompressedSize += 12;
+        }
+        if (entry.compressedSize !== expectedCompressedSize) {
+          var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+          return emitErrorAndAutoClose(self, new Error(msg));
+        }
+      }
+
+      self.emit("entry", entry);
+
+      if (!self.lazyEntries) self._readEntry();
+    });
+  });
+};
+
+ZipFile.prototype.eachEntry = function() {
+  const self = this;
+  if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+  if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+  self.hasEachEntryBeenCalled = true;
+
+  let pendingResolveReject = null;
+  self.on("entry", onEntry);
+  self.on("end", onEnd);
+  self.on("error", onError);
+  function cleanup() {
+    self.removeListener("entry", onEntry);
+    self.removeListener("end", onEnd);
+    self.removeListener("error", onError);
+    if (self.autoClose) self.close();
+  }
+
+  function onEntry(entry) {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    resolve({value: entry});
+  }
+  function onEnd() {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    resolve({done: true});
+  }
+  function onError(err) {
+    let {reject} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    reject(err);
+  }
+
+  return {
+    [Symbol.asyncIterator]() {
+      // Called once by `for await...of`.
+      return this;
+    },
+    next() {
+      // Called on each iteration in a `for await...of`.
+      const promise = new Promise((resolve, reject) => {
+        if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+        pendingResolveReject = {resolve, reject};
+      });
+      self.readEntry();
+      return promise;
+    },
+    return(value) {
+      // Called when breaking, returning, throwing out of a `for await...of`.
+      cleanup();
+      return Promise.resolve({done: true, value});
+    },
+    throw(value) {
+      // Almost never called. Something about `yield*` maybe?
+      cleanup();
+      return Promise.reject(value);
+    },
+  };
+};
+
+ZipFile.prototype.openReadStream = function(entry, options, callback) {
+  var self = this;
+  // parameter validation
+  var relativeStart = 0;
+  var relativeEnd = entry.compressedSize;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) {
+    options = {};
+  } else {
+    if (options.decodeFileData === false) {
+      // new, simple option
+      if (options.decrypt != null) {
+        throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+      }
+      if (options.decompress != null) {
+        throw new Error("cannot use options.decompress when options.decodeFileData === false");
+      }
+      // start and end are allowed
+    } else {
+      // old, complicated options
+      if (options.decrypt != null) {
+        if (!entry.isEncrypted()) {
+          throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+        }
+        if (options.decrypt !== false) throw new Error("invalid options.decrypt value: " + options.decrypt);
+        if (entry.isCompressed()) {
+          if (options.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+        }
+      }
+      if (options.decompress != null) {
+        if (!entry.isCompressed()) {
+          throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+        }
+        if (!(options.decompress === false || options.decompress === true)) {
+          throw new Error("invalid options.decompress value: " + options.decompress);
+        }
+        decompress = options.decompress;
+      }
+    }
+    if (options.start != null) {
+      relativeStart = options.start;
+      if (relativeStart < 0) throw new Error("options.start < 0");
+      if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+    }
+    if (options.end != null) {
+      relativeEnd = options.end;
+      if (relativeEnd < 0) throw new Error("options.end < 0");
+      if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+      if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+    }
+  }
+  var rawMode = (
+    options.decodeFileData === false || // Explicitly requested raw.
+    (
+      (entry.compressionMethod === 0 || // Naturally without compression.
+        (entry.compressionMethod === 8 && options.decompress === false) // Deprecated compression bypass option.
+      ) &&
+      (!entry.isEncrypted() || // Naturally without encryption.
+        options.decrypt === false // Deprecated encryption bypass option.
+      )
+    )
+  );
+  if (options.start != null || options.end != null) {
+    // Ensure slicing deals with raw data.
+    if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+  }
+
+  // any further errors can either be caused by the zipfile,
+  // or were introduced in a minor version of yauzl,
+  // so should be passed to the client rather than thrown.
+  if (!self.isOpen) return callback(new Error("closed"));
+  if (entry.isEncrypted() && !rawMode) {
+    if (options.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+  }
+  var decompress;
+  if (rawMode) {
+    decompress = false;
+  } else if (entry.compressionMethod === 8) {
+    // 8 - The file is Deflated
+    decompress = options.decodeFileData !== true;
+  } else {
+    return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+  }
+
+  self.readLocalFileHeader(entry, {minimal: true}, function(err, localFileHeader) {
+    if (err) return callback(err);
+    self.openReadStreamLowLevel(
+      localFileHeader.fileDataStart, entry.compressedSize,
+      relativeStart, relativeEnd,
+      decompress, entry.uncompressedSize,
+      callback);
+  });
+};
+
+ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+  var self = this;
+
+  var fileDataEnd = fileDataStart + compressedSize;
+  var readStream = self.reader.createReadStream({
+    start: fileDataStart + relativeStart,
+    end: fileDataStart + relativeEnd,
+  });
+  var endpointStream = readStream;
+  if (decompress) {
+    var destroyed = false;
+    var inflateFilter = zlib.createInflateRaw();
+    readStream.on("error", function(err) {
+      // setImmediate here because errors can be emitted during the first call to pipe()
+      setImmediate(function() {
+        if (!destroyed) inflateFilter.emit("error", err);
+      });
+    });
+    readStream.pipe(inflateFilter);
+
+    if (self.validateEntrySizes) {
+      endpointStream = new AssertByteCountStream(uncompressedSize);
+      inflateFilter.on("error", function(err) {
+        // forward zlib errors to the client-visible stream
+        setImmediate(function() {
+          if (!destroyed) endpointStream.emit("error", err);
+        });
+      });
+      inflateFilter.pipe(endpointStream);
+    } else {
+      // the zlib filter is the client-visible stream
+      endpointStream = inflateFilter;
+    }
+    // this is part of yauzl's API, so implement this function on the client-visible stream
+    installDestroyFn(endpointStream, function() {
+      destroyed = true;
+      if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+      readStream.unpipe(inflateFilter);
+      // TODO: the inflateFilter may cause a memory leak. see Issue #27.
+      readStream.destroy();
+    });
+  }
+  callback(null, endpointStream);
+};
+
+ZipFile.prototype.readLocalFileHeader = function(entry, options, callback) {
+  var self = this;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+
+  self.reader.ref();
+  var buffer = newBuffer(30);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+    try {
+      if (err) return callback(err);
+      // 0 - Local file header signature = 0x04034b50
+      var signature = buffer.readUInt32LE(0);
+      if (signature !== 0x04034b50) {
+        return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+      }
+
+      var fileNameLength = buffer.readUInt16LE(26);
+      var extraFieldLength = buffer.readUInt16LE(28);
+      var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+      // We now have enough information to do this bounds check.
+      if (fileDataStart + entry.compressedSize > self.fileSize) {
+        return callback(new Error("file data overflows file bounds: " +
+            fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
+      }
+
+      if (options.minimal) {
+        return callback(null, {fileDataStart: fileDataStart});
+      }
+
+      var localFileHeader = new LocalFileHeader();
+      localFileHeader.fileDataStart = fileDataStart;
+
+      // 4 - Version needed to extract (minimum)
+      localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+      // 6 - General purpose bit flag
+      localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+      // 8 - Compression method
+      localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+      // 10 - File last modification time
+      localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+      // 12 - File last modification date
+      localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+      // 14 - CRC-32
+      localFileHeader.crc32 = buffer.readUInt32LE(14);
+      // 18 - Compressed size
+      localFileHeader.compressedSize = buffer.readUInt32LE(18);
+      // 22 - Uncompressed size
+      localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+      // 26 - File name length (n)
+      localFileHeader.fileNameLength = fileNameLength;
+      // 28 - Extra field length (m)
+      localFileHeader.extraFieldLength = extraFieldLength;
+      // 30 - File name
+      // 30+n - Extra field
+
+      buffer = newBuffer(fileNameLength + extraFieldLength);
+      self.reader.ref();
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err) {
+        try {
+          if (err) return callback(err);
+          localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+          localFileHeader.extraField = buffer.subarray(fileNameLength);
+          return callback(null, localFileHeader);
+        } finally {
+          self.reader.unref();
+        }
+      });
+    } finally {
+      self.reader.unref();
+    }
+  });
+};
+
+ZipFile.prototype.openReadStreamPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(entry, options, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.readLocalFileHeader(entry, options, function(err, localFileHeader) {
+      if (err) return reject(err);
+      resolve(localFileHeader);
+    });
+  });
+};
+
+function Entry() {
+}
+Entry.prototype.getLastModDate = function(options) {
+  if (options == null) options = {};
+
+  if (!options.forceDosFormat) {
+    // Check extended fields.
+    for (var i = 0; i < this.extraFields.length; i++) {
+      var extraField = this.extraFields[i];
+      if (extraField.id === 0x5455) {
+        // Info-ZIP "universal timestamp" extended field (`0x5455` aka `"UT"`).
+        // See the Info-ZIP source code unix/unix.c:set_extra_field() and zipfile.c:ef_scan_ut_time().
+        var data = extraField.data;
+        if (data.length < 5) continue; // Too short.
+        // The flags define which of the three fields are present: mtime, atime, ctime.
+        // We only care about mtime.
+        // Also, ctime is never included in practice.
+        // And also, atime is only included in the local file header for some reason
+        // despite the flags lying about its inclusion in the central header.
+        var flags = data[0];
+        var HAS_MTIME = 1;
+        if (!(flags & HAS_MTIME)) continue; // This will realistically never happen.
+        // Although the positions of all of the fields shift around depending on the presence of other fields,
+        // mtime is always first if present, and that's the only one we care about.
+        var posixTimestamp = data.readInt32LE(1);
+        return new Date(posixTimestamp * 1000);
+      } else if (extraField.id === 0x000a) {
+        var data = extraField.data;
+        if (data.length !== 32) continue; // The length is always the same.
+        // 4 bytes reserved
+        // 2 bytes Tag
+        if (data.readUInt16LE(4) !== 1) continue; // Tag1 is actually the only defined Tag.
+        // 2 bytes Size
+        if (data.readUInt16LE(6) !== 24) continue; // Size is always 24.
+        // 8 bytes Mtime
+        var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+        // Convert from NTFS to POSIX milliseconds.
+        // The big number below is the milliseconds between year 1601 and year 1970
+        // (i.e. the negative POSIX timestamp of 1601-01-01 00:00:00Z)
+        var millisecondsSince1970 = hundredNanoSecondsSince1601 / 10000 - 11644473600000;
+        // Note on numeric precision: JavaScript Number objects lose precision above Number.MAX_SAFE_INTEGER,
+        // and NTFS timestamps are typically much bigger than that limit.
+        // (MAX_SAFE_INTEGER would represent 1629-07-17T23:58:45.475Z.)
+        // However, we're losing precision in the conversion from 100nanosecond units to millisecond units anyway,
+        // and the time at which we also lose 1-millisecond precision is year 275760, the JavaScript Date limit (by design).
+        // Up through the year 2057, this conversion only drops 4 bits of precision,
+        // which is well under the 13-14 bits ratio between the milliseconds and 100nanoseconds.
+        return new Date(millisecondsSince1970);
+      }
+    }
+  }
+
+  // Fallback to non-extended encoding.
+  return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options.timezone);
+};
+
+Entry.prototype.canDecodeFileData = function() {
+  return (
+    !this.isEncrypted() &&
+    (this.compressionMethod === 0 || this.compressionMethod === 8)
+  );
+};
+Entry.prototype.isEncrypted = function() {
+  return (this.generalPurposeBitFlag & 0x1) !== 0;
+};
+Entry.prototype.isCompressed = function() {
+  return this.compressionMethod === 8;
+};
+
+function LocalFileHeader() {
+}
+
+function dosDateTimeToDate(date, time, timezone) {
+  var day = date & 0x1f; // 1-31
+  var month = (date >> 5 & 0xf) - 1; // 1-12, 0-11
+  var year = (date >> 9 & 0x7f) + 1980; // 0-128, 1980-2108
+
+  var millisecond = 0;
+  var second = (time & 0x1f) * 2; // 0-29, 0-58 (even numbers)
+  var minute = time >> 5 & 0x3f; // 0-59
+  var hour = time >> 11 & 0x1f; // 0-23
+
+  if (timezone == null || timezone === "local") {
+    return new Date(year, month, day, hour, minute, second, millisecond);
+  } else if (timezone === "UTC") {
+    return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+  } else {
+    throw new Error("unrecognized options.timezone: " + options.timezone);
+  }
+}
+
+function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+  var fileName = null;
+
+  // check for Info-ZIP Unicode Path Extra Field (0x7075)
+  // see https://github.com/thejoshwolfe/yauzl/issues/33
+  for (var i = 0; i < extraFields.length; i++) {
+    var extraField = extraFields[i];
+    if (extraField.id === 0x7075) {
+      if (extraField.data.length < 6) {
+        // too short to be meaningful
+        continue;
+      }
+      // Version       1 byte      version of this extra field, currently 1
+      if (extraField.data.readUInt8(0) !== 1) {
+        // > Changes may not be backward compatible so this extra
+        // > field should not be used if the version is not recognized.
+        continue;
+      }
+      // NameCRC32     4 bytes     File Name Field CRC32 Checksum
+      var oldNameCrc32 = extraField.data.readUInt32LE(1);
+      if (crc32(fileNameBuffer) !== oldNameCrc32) {
+        // > If the CRC check fails, this UTF-8 Path Extra Field should be
+        // > ignored and the File Name field in the header should be used instead.
+        continue;
+      }
+      // UnicodeName   Variable    UTF-8 version of the entry File Name
+      fileName = decodeBuffer(extraField.data.subarray(5), true);
+      break;
+    }
+  }
+
+  if (fileName == null) {
+    // The typical case.
+    var isUtf8 = (generalPurposeBitFlag & 0x800) !== 0;
+    fileName = decodeBuffer(fileNameBuffer, isUtf8);
+  }
+
+  if (!strictFileNames) {
+    // Allow backslash.
+    fileName = fileName.replace(/\\/g, "/");
+  }
+  return fileName;
+}
+
+function validateFileName(fileName) {
+  if (fileName.indexOf("\\") !== -1) {
+    return "invalid characters in fileName: " + fileName;
+  }
+  if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+    return "absolute path: " + fileName;
+  }
+  if (fileName.split("/").indexOf("..") !== -1) {
+    return "invalid relative path: " + fileName;
+  }
+  // all good
+  return null;
+}
+
+function parseExtraFields(extraFieldBuffer) {
+  var extraFields = [];
+  var i = 0;
+  while (i < extraFieldBuffer.length - 3) {
+    var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+    var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+    var dataStart = i + 4;
+    var dataEnd = dataStart + dataSize;
+    if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+    var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+    extraFields.push({
+      id: headerId,
+      data: dataBuffer,
+    });
+    i = dataEnd;
+  }
+  return extraFields;
+}
+
+function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+  if (length === 0) {
+    // fs.read will throw an out-of-bounds error if you try to read 0 bytes from a 0 byte file
+    return setImmediate(function() { callback(null, newBuffer(0)); });
+  }
+  reader.read(buffer, offset, length, position, function(err, bytesRead) {
+    if (err) return callback(err);
+    if (bytesRead < length) {
+      return callback(new Error("unexpected EOF"));
+    }
+    callback();
+  });
+}
+
+util.inherits(AssertByteCountStream, Transform);
+function AssertByteCountStream(byteCount) {
+  Transform.call(this);
+  this.actualByteCount = 0;
+  this.expectedByteCount = byteCount;
+}
+AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+  this.actualByteCount += chunk.length;
+  if (this.actualByteCount > this.expectedByteCount) {
+    var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb(null, chunk);
+};
+AssertByteCountStream.prototype._flush = function(cb) {
+  if (this.actualByteCount < this.expectedByteCount) {
+    var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb();
+};
+
+util.inherits(RandomAccessReader, EventEmitter);
+function RandomAccessReader() {
+  EventEmitter.call(this);
+  this.refCount = 0;
+}
+RandomAccessReader.prototype.ref = function() {
+  this.refCount += 1;
+};
+RandomAccessReader.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+
+  if (self.refCount > 0) return;
+  if (self.refCount < 0) throw new Error("invalid unref");
+
+  self.close(onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) return self.emit('error', err);
+    self.emit('close');
+  }
+};
+RandomAccessReader.prototype.createReadStream = function(options) {
+  if (options == null) options = {};
+  var start = options.start;
+  var end = options.end;
+  if (start === end) {
+    var emptyStream = new PassThrough();
+    setImmediate(function() {
+      emptyStream.end();
+    });
+    return emptyStream;
+  }
+  var stream = this._readStreamForRange(start, end);
+
+  var destroyed = false;
+  var refUnrefFilter = new RefUnrefFilter(this);
+  stream.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) refUnrefFilter.emit("error", err);
+    });
+  });
+  installDestroyFn(refUnrefFilter, function() {
+    stream.unpipe(refUnrefFilter);
+    refUnrefFilter.unref();
+    stream.destroy();
+  });
+
+  var byteCounter = new AssertByteCountStream(end - start);
+  refUnrefFilter.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) byteCounter.emit("error", err);
+    });
+  });
+  installDestroyFn(byteCounter, function() {
+    destroyed = true;
+    refUnrefFilter.unpipe(byteCounter);
+    refUnrefFilter.destroy();
+  });
+
+  return stream.pipe(refUnrefFilter).pipe(byteCounter);
+};
+RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+  throw new Error("not implemented");
+};
+RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+  var readStream = this.createReadStream({start: position, end: position + length});
+  var writeStream = new Writable();
+  var written = 0;
+  writeStream._write = function(chunk, encoding, cb) {
+    chunk.copy(buffer, offset + written, 0, chunk.length);
+    written += chunk.length;
+    cb();
+  };
+  writeStream.on("finish", callback);
+  readStream.on("error", function(error) {
+    callback(error);
+  });
+  readStream.pipe(writeStream);
+};
+RandomAccessReader.prototype.close = function(callback) {
+  setImmediate(callback);
+};
+
+util.inherits(RefUnrefFilter, PassThrough);
+function RefUnrefFilter(context) {
+  PassThrough.call(this);
+  this.context = context;
+  this.context.ref();
+  this.unreffedYet = false;
+}
+RefUnrefFilter.prototype._flush = function(cb) {
+  this.unref();
+  cb();
+};
+RefUnrefFilter.prototype.unref = function(cb) {
+  if (this.unreffedYet) return;
+  this.unreffedYet = true;
+  this.context.unref();
+};
+
+var cp437 = '\u0000☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
+function decodeBuffer(buffer, isUtf8) {
+  if (isUtf8) {
+    return buffer.toString("utf8");
+  } else {
+    var result = "";
+    for (var i = 0; i < buffer.length; i++) {
+      result += cp437[buffer[i]];
+    }
+    return result;
+  }
+}
+
+function readUInt64LE(buffer, offset) {
+  // There is no native function for this, because we can't actually store 64-bit integers precisely.
+  // after 53 bits, JavaScript's Number type (IEEE 754 double) can't store individual integers anymore.
+  // but since 53 bits is a whole lot more than 32 bits, we do our best anyway.
+  // As of 2020, Node has added support for BigInt, which obviates this whole function,
+  // but yauzl hasn't been updated to depend on BigInt (yet?).
+  var lower32 = buffer.readUInt32LE(offset);
+  var upper32 = buffer.readUInt32LE(offset + 4);
+  // we can't use bitshifting here, because JavaScript bitshifting only works on 32-bit integers.
+  return upper32 * 0x100000000 + lower32;
+  // as long as we're bounds checking the result of this function against the total file size,
+  // we'll catch any overflow errors, because we already made sure the total file size was within reason.
+}
+
+// Node 10 deprecated new Buffer().
+var newBuffer;
+if (typeof Buffer.allocUnsafe === "function") {
+  newBuffer = function(len) {
+    return Buffer.allocUnsafe(len);
+  };
+} else {
+  newBuffer = function(len) {
+    return new Buffer(len);
+  };
+}
+
+// Node 8 introduced a proper destroy() implementation on writable streams.
+function installDestroyFn(stream, fn) {
+  if (typeof stream.destroy === "function") {
+    // New API.
+    stream._destroy = function(err, cb) {
+      fn();
+      if (cb != null) cb(err);
+    };
+  } else {
+    // Old API.
+    stream.destroy = fn;
+  }
+}
+
+function defaultCallback(err) {
+  if (err) throw err;
+}
+
+
+/***/ }),
+
 /***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1604);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1796);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1447);
 
 
+// `perfgate log | head` closes the pipe early: the reader has what it wanted, which is no error.
+process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE')
+        process.exit(process.exitCode ?? 0);
+    throw error;
+});
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_cli_io_js__WEBPACK_IMPORTED_MODULE_1__/* .processIo */ .W)());
 
 __webpack_async_result__();
@@ -32268,7 +33686,7 @@ function processIo() {
 
 /***/ }),
 
-/***/ 1796:
+/***/ 1447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41358,14 +42776,14 @@ const ZodTuple = /*@__PURE__*/ $constructor("ZodTuple", (inst, def) => {
     },
 });
 function tuple(items, _paramsOrRest, _params) {
-    const hasRest = _paramsOrRest instanceof core.$ZodType;
+    const hasRest = _paramsOrRest instanceof $ZodType;
     const params = hasRest ? _params : _paramsOrRest;
     const rest = hasRest ? _paramsOrRest : null;
     return new ZodTuple({
         type: "tuple",
         items: items,
         rest,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
@@ -50737,6 +52155,8 @@ const FILE_DEFAULTS = {
         stopTimeoutMs: 5_000,
     },
     import: { timeoutMs: 600_000 },
+    log: { entries: 1000, artifacts: 5, minShift: '5%', changePointAlpha: 0.01 },
+    rollback: { regression: '50%', labels: ['perfgate:rollback'] },
 };
 /** Metrics whose limits must be given in a particular kind of quantity. */
 const METRIC_KINDS = {
@@ -51114,6 +52534,50 @@ const sameRunnerSchema = schema_closed({
         .default(false)
         .describe('Run every round process of both sides on this one CPU (Linux, needs taskset); false leaves placement to the OS.'),
 });
+const percentString = (what) => quantity((input) => {
+    const r = parseRelative(input);
+    return r.ok && r.value === 0 ? { ok: false, message: `expected ${what} greater than 0%, got ${showValue(input)}` } : r;
+}, PERCENT_PATTERN);
+const logSchema = schema_closed({
+    entries: wholeNumber(1)
+        .default(FILE_DEFAULTS.log.entries)
+        .describe('How many merges the per-merge log keeps (newest first); older entries are dropped.'),
+    artifacts: wholeNumber(1)
+        .default(FILE_DEFAULTS.log.artifacts)
+        .describe('How many of the newest baseline artifacts a main-branch run reads and unites, so that merges whose runs raced each other all stay in the log.'),
+    'change-points': schema_closed({
+        'min-shift': percentString('a shift')
+            .prefault(FILE_DEFAULTS.log.minShift)
+            .describe('Smallest shift between the levels before and after a change point that is reported, e.g. "5%".'),
+        alpha: schemas_number({ error: expecting('a number above 0 and below 0.5') })
+            .gt(0, { error: expecting('a number above 0 and below 0.5') })
+            .lt(0.5, { error: expecting('a number above 0 and below 0.5') })
+            .default(FILE_DEFAULTS.log.changePointAlpha)
+            .describe('Significance level of the permutation test of each change point.'),
+    })
+        .prefault({})
+        .describe('Change-point detection over each benchmark\'s history on the base branch (E-divisive means).'),
+})
+    .prefault({})
+    .describe('The per-merge log that main-branch runs keep in the baseline artifact.');
+const handle = schemas_string({ error: expecting('a user or team, e.g. "@octocat" or "@org/team"') })
+    .regex(/^@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?$/, { error: expecting('a user or team, e.g. "@octocat" or "@org/team"') });
+const rollbackSchema = schema_closed({
+    enabled: schemas_boolean({ error: expecting('true or false') }).default(true).describe('Recommend reverting a merge that breaches a critical limit.'),
+    regression: relativeOrOff()
+        .prefault(FILE_DEFAULTS.rollback.regression)
+        .describe('A merge whose confirmed (significant, failing) regression is beyond this is recommended for rollback even without a critical limit, e.g. "50%"; off disables.'),
+    comment: schemas_boolean({ error: expecting('true or false') }).default(true).describe('Comment the recommendation on the merged pull request.'),
+    issue: schemas_boolean({ error: expecting('true or false') })
+        .default(true)
+        .describe('Open one issue per incident (updated, not duplicated, when the run is repeated); needs "permissions: issues: write".'),
+    labels: array(schemas_string({ error: expecting('a label name') }).min(1, { error: expecting('a label name') }), { error: expecting('a list of label names') })
+        .default([...FILE_DEFAULTS.rollback.labels])
+        .describe('Labels of the incident issue.'),
+    mentions: array(handle, { error: expecting('a list of users or teams') }).default([]).describe('Users or teams mentioned in the incident issue and comment.'),
+})
+    .prefault({})
+    .describe('Rollback recommendations after a merge to the base branch.');
 const perfgateConfigSchema = schema_closed({
     version: literal(CONFIG_VERSION, {
         error: (issue) => (issue.input === undefined ? `required, add "version: ${CONFIG_VERSION}"` : `expected ${CONFIG_VERSION}, got ${showValue(issue.input)}`),
@@ -51134,6 +52598,8 @@ const perfgateConfigSchema = schema_closed({
         .default(FILE_DEFAULTS.compare)
         .describe('How a pull request is compared: same-runner (the base commit is built and run on this machine, interleaved with the head), artifact (the stored baseline), auto (same-runner when the base can be built, else the baseline).'),
     'same-runner': sameRunnerSchema.prefault({}).describe('Settings of same-runner comparisons.'),
+    log: logSchema,
+    rollback: rollbackSchema,
     alpha: schemas_number({ error: expecting('a number above 0 and at most 0.5') })
         .gt(0, { error: expecting('a number above 0 and at most 0.5') })
         .lte(0.5, { error: expecting('a number above 0 and at most 0.5') })
@@ -51385,6 +52851,12 @@ function toSettings(config, configPath, rootDir) {
         rootDir,
         baseline: { source: config.baseline.source, path: external_node_path_default().resolve(rootDir, config.baseline.path) },
         compare: toCompareSettings(config),
+        log: {
+            entries: config.log.entries,
+            artifacts: config.log.artifacts,
+            changePoints: { minShift: config.log['change-points']['min-shift'], alpha: config.log['change-points'].alpha },
+        },
+        rollback: { ...config.rollback },
         alpha: config.alpha,
         power: config.power,
         thresholds: toRules(d.thresholds),
@@ -51528,6 +53000,142 @@ const history_schema_historySchema = object({
 })
     .strict();
 
+;// CONCATENATED MODULE: ./src/core/merge-log.ts
+const MERGE_LOG_SCHEMA_ID = 'perfgate/merge-log';
+const DEFAULT_LOG_ENTRIES = 1000;
+function compareNewestFirst(a, b) {
+    return Date.parse(b.time) - Date.parse(a.time) || Date.parse(b.recorded) - Date.parse(a.recorded) || (a.commit < b.commit ? -1 : a.commit > b.commit ? 1 : 0);
+}
+/**
+ * One log from several copies: every commit once (the latest record of it wins), newest merge
+ * first, at most `max` entries. Copies may overlap, disagree on order, or miss entries.
+ */
+function mergeLogs(copies, max = DEFAULT_LOG_ENTRIES) {
+    const byCommit = new Map();
+    for (const copy of copies) {
+        for (const entry of copy) {
+            const known = byCommit.get(entry.commit);
+            if (!known || Date.parse(entry.recorded) > Date.parse(known.recorded))
+                byCommit.set(entry.commit, entry);
+        }
+    }
+    return [...byCommit.values()].sort(compareNewestFirst).slice(0, max);
+}
+/** The rows of a report as the log keeps them: the gated statistic of every metric, no samples. */
+function logDeltas(report) {
+    const deltas = [];
+    for (const b of report.benchmarks) {
+        for (const m of b.metrics) {
+            deltas.push({
+                id: b.id,
+                metric: m.metric,
+                unit: m.unit,
+                direction: m.direction,
+                statistic: m.statistic,
+                base: m.base ? m.base[m.statistic] : null,
+                head: m.head ? m.head[m.statistic] : null,
+                ratio: m.ratio,
+                ci: m.ci,
+                verdict: m.verdict,
+            });
+        }
+        if (b.metrics.length === 0) {
+            deltas.push({ id: b.id, metric: '', unit: '', direction: 'smaller', statistic: 'median', base: null, head: null, ratio: null, ci: null, verdict: b.verdict });
+        }
+    }
+    return deltas;
+}
+function seriesKey(id, metric) {
+    return `${id}\u0000${metric}`;
+}
+/** Every benchmark metric's head values over the log, oldest merge first. */
+function logSeries(entries) {
+    const series = new Map();
+    for (let i = entries.length - 1; i >= 0; i--) {
+        const entry = entries[i];
+        for (const d of entry.deltas) {
+            if (d.head === null || !Number.isFinite(d.head) || d.metric === '')
+                continue;
+            const key = seriesKey(d.id, d.metric);
+            let s = series.get(key);
+            if (!s)
+                series.set(key, (s = { id: d.id, metric: d.metric, unit: d.unit, direction: d.direction, statistic: d.statistic, points: [] }));
+            s.points.push({ commit: entry.commit, time: entry.time, value: d.head });
+        }
+    }
+    return [...series.values()];
+}
+function createMergeEntry(input) {
+    return {
+        commit: input.commit,
+        parent: input.parent,
+        time: input.time,
+        recorded: input.recorded,
+        pr: input.pr,
+        mergeMethod: input.mergeMethod,
+        commits: input.commits,
+        method: input.report.baseline.method,
+        verdict: input.report.verdict,
+        deltas: logDeltas(input.report),
+        ...(input.rollback ? { rollback: input.rollback } : {}),
+        ...(input.run ? { run: input.run } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/results/merge-log-schema.ts
+
+
+const merge_log_schema_finite = schemas_number().refine(Number.isFinite, 'expected a finite number');
+const nullableNumber = merge_log_schema_finite.nullable();
+const isoTime = schemas_string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 time');
+const statistic = schemas_enum(['mean', 'median', 'p95', 'p99', 'max', 'min']);
+const verdict = schemas_enum(['critical', 'fail', 'error', 'warn', 'unstable', 'missing', 'new', 'improved', 'pass']);
+const delta = object({
+    id: schemas_string(),
+    metric: schemas_string(),
+    unit: schemas_string(),
+    direction: schemas_enum(['smaller', 'bigger']),
+    statistic,
+    base: nullableNumber,
+    head: nullableNumber,
+    ratio: nullableNumber,
+    ci: tuple([merge_log_schema_finite, merge_log_schema_finite]).nullable(),
+    verdict,
+})
+    .strict()
+    .describe('one metric of one benchmark: the gated statistic on the first parent and on the merge');
+const entry = object({
+    commit: schemas_string().min(1),
+    parent: schemas_string().nullable(),
+    time: isoTime,
+    recorded: isoTime,
+    pr: object({ number: schemas_int().positive(), title: schemas_string(), author: schemas_string(), url: schemas_string().optional() })
+        .strict()
+        .nullable()
+        .describe('the merged pull request; null for a direct push'),
+    mergeMethod: schemas_enum(['merge', 'squash', 'rebase', 'direct']),
+    commits: array(schemas_string()).describe('the commits the push brought, oldest first'),
+    method: schemas_enum(['same-runner', 'artifact', 'committed', 'file', 'none']),
+    verdict,
+    deltas: array(delta),
+    rollback: object({
+        reasons: array(schemas_string()),
+        revert: schemas_string(),
+        issue: object({ number: schemas_int().positive(), url: schemas_string() }).strict().optional(),
+    })
+        .strict()
+        .optional(),
+    run: object({ id: schemas_int(), url: schemas_string().optional() }).strict().optional(),
+})
+    .strict();
+/** merge-log.json of a baseline artifact: one entry per push to the base branch, newest first. */
+const mergeLogSchema = object({
+    schema: literal(MERGE_LOG_SCHEMA_ID),
+    version: literal(1),
+    entries: array(entry).describe('one entry per merge, newest first'),
+})
+    .strict();
+
 ;// CONCATENATED MODULE: ./src/core/model.ts
 /**
  * The data perfgate passes around. Everything here is plain JSON-compatible data so that results
@@ -51610,6 +53218,7 @@ const minimalResultsSchema = object({
     .describe('minimal results: latency samples per benchmark');
 
 ;// CONCATENATED MODULE: ./src/results/parse-results.ts
+
 
 
 
@@ -51749,6 +53358,20 @@ function parseHistory(text, file) {
         throw schemaError(text, file, root, parsed.error, 'schema/history.schema.json');
     return parsed.data.points;
 }
+/** merge-log.json of a baseline artifact (see results/merge-log-schema.ts). */
+function parseMergeLog(text, file) {
+    let root;
+    try {
+        root = JSON.parse(text);
+    }
+    catch (error) {
+        throw syntaxError(text, file, error);
+    }
+    const parsed = mergeLogSchema.safeParse(root);
+    if (!parsed.success)
+        throw schemaError(text, file, root, parsed.error, 'schema/merge-log.schema.json');
+    return parsed.data.entries;
+}
 
 ;// CONCATENATED MODULE: ./src/results/read-results.ts
 
@@ -51822,6 +53445,7 @@ Commands:
   run              run the configured suites and compare with the baseline
   compare B H      compare two results files (perfgate's or the minimal form)
   baseline save    write the baseline file into baselines/
+  log [PATH]       show the per-merge log of the base branch: table, change points, charts
 
 Run "perfgate <command> --help" for a command's options.
 Exit status: 0 pass/warn/improved/unstable, 1 fail/critical, 2 usage or config error,
@@ -51862,6 +53486,28 @@ Options:
   -c, --config FILE     configuration file
       --from FILE       save this results file instead of running the suites
   -o, --output FILE     where to write the baseline (default: baseline.path of the config)
+  -h, --help            this help`;
+const LOG_HELP = `Usage: perfgate log [PATH] [options]
+
+Shows the per-merge log of the base branch: what each merge did to every benchmark, the change
+points found in each metric's history (E-divisive means), and trend charts.
+
+PATH is a merge-log.json, a folder holding one (an extracted baseline artifact, .perfgate/), or
+a baseline artifact .zip as downloaded from the workflow run (default: .perfgate/merge-log.json).
+
+Options:
+  -f, --format FORMAT   markdown (default): newest merges, change points, Mermaid charts
+                        html: one self-contained page with an SVG chart per metric
+                        csv: one row per merge and metric (RFC 4180)
+                        json: {"schema":"perfgate/merge-log","version":1,"entries":[...],
+                        "changePoints":[...]}: the log as stored, newest first, plus each change
+                        point {id, metric, unit, direction, statistic, index, before, after, ratio,
+                        p, commit, previousCommit, time, worse}; commit is the first merge at the
+                        new level, previousCommit the last at the old one
+  -o, --output FILE     write to FILE instead of standard output
+  -n, --limit N         the newest N merges: rows of the markdown table (default 20) and of the
+                        html table (default all), entries of csv and json (default all); change
+                        points and charts always use the whole log
   -h, --help            this help`;
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -56114,6 +57760,12 @@ function defaultSettings(cwd) {
             confirmTimeMs: FILE_DEFAULTS.confirmTimeMs,
             pinCpu: null,
         },
+        log: {
+            entries: FILE_DEFAULTS.log.entries,
+            artifacts: FILE_DEFAULTS.log.artifacts,
+            changePoints: { minShift: 0.05, alpha: FILE_DEFAULTS.log.changePointAlpha },
+        },
+        rollback: { enabled: true, regression: 0.5, comment: true, issue: true, labels: [...FILE_DEFAULTS.rollback.labels], mentions: [] },
         alpha: FILE_DEFAULTS.alpha,
         power: FILE_DEFAULTS.power,
         thresholds: {},
@@ -56292,6 +57944,27 @@ function mainReference(report, main, info, history) {
         }
     }
     return { source: info.source, ...(info.commit ? { commit: info.commit } : {}), values };
+}
+/**
+ * One history from the copies several baseline artifacts carry: one point per commit (the copy
+ * that comes first wins, so pass the newest artifact first), newest first by time, at most `max`.
+ */
+function mergeHistories(copies, max = DEFAULT_HISTORY_LENGTH) {
+    const seen = new Set();
+    const points = [];
+    for (const copy of copies) {
+        for (const point of copy) {
+            if (point.commit !== undefined) {
+                if (seen.has(point.commit))
+                    continue;
+                seen.add(point.commit);
+            }
+            points.push(point);
+        }
+    }
+    const at = (p) => (p.time ? Date.parse(p.time) : -Infinity);
+    // A stable sort keeps copies' own order among points without a time.
+    return points.sort((a, b) => at(b) - at(a)).slice(0, max);
 }
 
 ;// CONCATENATED MODULE: ./src/core/compare.ts
@@ -56763,7 +58436,7 @@ function noiseFloorWarnings(deltas, ctx, gatedCount) {
             const have = Math.min(d.replicates.base, d.replicates.head);
             const need = roundsNeeded(d.replicateCv, threshold, alpha, ctx.power);
             if (need > have) {
-                lines.push(`${b.id} ${d.metric}: the ${formatPercent(threshold)} threshold is below what ${have} rounds can resolve (round-to-round spread ${formatPercent(d.replicateCv)}); about ${need} rounds per side would`);
+                lines.push(`${b.id} ${d.metric}: the ${formatPercent(threshold)} threshold is below what ${have} rounds can resolve (round-to-round spread ${formatPercent(d.replicateCv)}); about ${need} rounds per side would resolve it`);
             }
         }
     }
@@ -56927,13 +58600,13 @@ async function compareCommand(argv, io) {
         return EXIT.ok;
     }
     if (positionals.length !== 2) {
-        throw new UsageError(`perfgate compare: expected two files BASE.json HEAD.json, got ${positionals.length} (see perfgate compare --help)`);
+        throw new UsageError(`compare: expected two files BASE.json HEAD.json, got ${positionals.length} (see perfgate compare --help)`);
     }
     let threshold;
     if (values.threshold !== undefined) {
         const parsed = parseRelative(values.threshold);
         if (!parsed.ok)
-            throw new UsageError(`perfgate compare: --threshold: ${parsed.message}`);
+            throw new UsageError(`--threshold: ${parsed.message}`);
         threshold = parsed.value;
     }
     const [baseFile, headFile] = positionals.map((p) => external_node_path_default().resolve(io.cwd, p));
@@ -56950,6 +58623,1285 @@ async function compareCommand(argv, io) {
         await writeReport(external_node_path_default().resolve(io.cwd, values.out), report);
     io.stdout(renderTerminal(report, { color: io.color, all: Boolean(values.all) }));
     return exitCodeFor(report);
+}
+
+;// CONCATENATED MODULE: ./src/core/change-points.ts
+
+const DEFAULT_CHANGE_POINT_OPTIONS = Object.freeze({
+    alpha: 0.01,
+    permutations: 199,
+    minShift: 0.05,
+    minSegment: 3,
+    window: 250,
+    seed: 1,
+});
+const OPTION_NAMES = Object.keys(DEFAULT_CHANGE_POINT_OPTIONS);
+function invalid(name, expected, got) {
+    return new Error(`change points: option ${name} must be ${expected}, got ${typeof got === 'number' ? String(got) : JSON.stringify(got) ?? typeof got}`);
+}
+function isInteger(v, min) {
+    return Number.isSafeInteger(v) && v >= min;
+}
+/** The fewest permutations whose smallest p-value, 1/(permutations + 1), is at most alpha. */
+function permutationsFor(alpha) {
+    let needed = Math.max(1, Math.ceil(1 / alpha - 1));
+    while (1 / (needed + 1) > alpha)
+        needed++;
+    return needed;
+}
+/** The defaults filled in and every value checked; an out-of-range value throws naming the option. */
+function resolveChangePointOptions(options = {}) {
+    const o = { ...DEFAULT_CHANGE_POINT_OPTIONS };
+    for (const name of OPTION_NAMES) {
+        const v = options[name];
+        if (v === undefined)
+            continue;
+        if (typeof v !== 'number' || Number.isNaN(v))
+            throw invalid(name, 'a number', v);
+        o[name] = v;
+    }
+    if (!(o.alpha > 0 && o.alpha < 1))
+        throw invalid('alpha', 'a number greater than 0 and less than 1', o.alpha);
+    // The smallest p-value a permutation test can give is 1/(permutations + 1): with fewer
+    // permutations than that every split would be insignificant without a word. A stricter alpha
+    // alone (the configuration sets no permutations) raises the default instead of failing.
+    const needed = permutationsFor(o.alpha);
+    if (options.permutations === undefined)
+        o.permutations = Math.max(o.permutations, needed);
+    if (!isInteger(o.permutations, 1))
+        throw invalid('permutations', 'a whole number of at least 1', o.permutations);
+    if (o.permutations < needed) {
+        throw invalid('permutations', `at least ${needed} for alpha ${o.alpha} (the smallest p-value is 1/(permutations + 1))`, o.permutations);
+    }
+    if (!(o.minShift >= 0 && Number.isFinite(o.minShift)))
+        throw invalid('minShift', 'a finite number of at least 0', o.minShift);
+    // The within-segment mean distance divides by C(m, 2): one point has none.
+    if (!isInteger(o.minSegment, 2))
+        throw invalid('minSegment', 'a whole number of at least 2', o.minSegment);
+    if (!isInteger(o.window, 2 * o.minSegment))
+        throw invalid('window', `a whole number of at least 2 × minSegment (${2 * o.minSegment})`, o.window);
+    if (!Number.isSafeInteger(o.seed))
+        throw invalid('seed', 'a whole number', o.seed);
+    return o;
+}
+/**
+ * The best split of z[0, len) by the energy statistic (exponent 1), at least `minSegment` points on
+ * each side. `left` and `right` are scratch of at least `len`. When `each` is given it receives Q of
+ * every admissible split. O(len²): every pair is visited once.
+ */
+function scanSplits(z, len, minSegment, left, right, each) {
+    left.fill(0, 0, len);
+    // left[t] = Σ_{i<t} |z_i − z_t|, right[t] = Σ_{k>t} |z_t − z_k|: the within-sum of a prefix is a
+    // running sum of `left`, that of a suffix a running sum of `right`, and the between-sum is what
+    // the two leave of the total.
+    let total = 0;
+    for (let i = 0; i < len; i++) {
+        const zi = z[i];
+        let row = 0;
+        for (let k = i + 1; k < len; k++) {
+            const d = Math.abs(zi - z[k]);
+            row += d;
+            left[k] += d;
+        }
+        right[i] = row;
+        total += row;
+    }
+    let withinX = 0;
+    let withinY = total;
+    for (let t = 0; t < minSegment; t++) {
+        withinX += left[t];
+        withinY -= right[t];
+    }
+    let best = { tau: -1, q: Number.NEGATIVE_INFINITY };
+    for (let tau = minSegment; tau <= len - minSegment; tau++) {
+        const m = tau;
+        const n = len - tau;
+        const between = total - withinX - withinY;
+        const q = ((m * n) / (m + n)) * ((2 * between) / (m * n) - (2 * withinX) / (m * (m - 1)) - (2 * withinY) / (n * (n - 1)));
+        each?.(tau, q);
+        if (q > best.q)
+            best = { tau, q };
+        withinX += left[tau];
+        withinY -= right[tau];
+    }
+    return best;
+}
+/**
+ * Q of every admissible split of `values` as they are (no logarithm): entry τ − minSegment is the
+ * split before index τ. For checking the statistic against hand-computed and reference values.
+ */
+function energySplitStatistics(values, minSegment = DEFAULT_CHANGE_POINT_OPTIONS.minSegment) {
+    const out = [];
+    const len = values.length;
+    scanSplits(values, len, minSegment, new Float64Array(len), new Float64Array(len), (tau, q) => out.push({ tau, q }));
+    return out;
+}
+/** A 32-bit mix of the seed and the segment, so that each segment's test draws its own stream. */
+function segmentSeed(seed, start, end) {
+    let h = Math.imul((seed | 0) ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 16) ^ start, 0xc2b2ae35);
+    h = Math.imul(h ^ (h >>> 13) ^ end, 0x27d4eb2f);
+    return (h ^ (h >>> 16)) >>> 0;
+}
+/**
+ * The best split of y[start, end) and its permutation p-value, or null when the segment is too
+ * short or the split is not significant. A test stops as soon as enough permutations have matched
+ * the observed statistic that p can no longer reach alpha: most segments of a steady series are
+ * settled within a few permutations.
+ */
+function testSegment(y, start, end, o, s) {
+    const len = end - start;
+    if (len < 2 * o.minSegment)
+        return null;
+    const z = s.segment;
+    z.set(y.subarray(start, end));
+    const observed = scanSplits(z, len, o.minSegment, s.left, s.right);
+    // Permutations visit the pairs in another order, so an equally good split can come out a few
+    // ulps apart; counting those as matches keeps the test conservative.
+    const threshold = observed.q - 1e-9 * Math.abs(observed.q);
+    // Each segment draws from its own seed, so a segment's verdict depends on its values and place
+    // alone, not on the order in which segments are visited.
+    const random = createRandom(segmentSeed(o.seed, start, end));
+    let matched = 0;
+    for (let r = 0; r < o.permutations; r++) {
+        for (let i = len - 1; i > 0; i--) {
+            const j = Math.floor(random() * (i + 1));
+            const t = z[i];
+            z[i] = z[j];
+            z[j] = t;
+        }
+        if (scanSplits(z, len, o.minSegment, s.left, s.right).q >= threshold) {
+            matched++;
+            if ((1 + matched) / (o.permutations + 1) > o.alpha)
+                return null;
+        }
+    }
+    return { index: start + observed.tau, p: (1 + matched) / (o.permutations + 1) };
+}
+/** Medians of the segments between consecutive cuts, on the original scale. */
+function segmentMedians(values, cuts) {
+    const bounds = [0, ...cuts, values.length];
+    const medians = [];
+    for (let i = 0; i + 1 < bounds.length; i++)
+        medians.push(median(values.slice(bounds[i], bounds[i + 1])));
+    return medians;
+}
+/**
+ * Change points of a series, sorted by index (into `values`). Values that are not finite and
+ * positive are skipped: shifts are measured on the log scale, where they are relative. `window`
+ * counts the values kept, so skipped ones do not shorten the history searched.
+ *
+ * Segments are split while the permutation test finds a significant split (binary segmentation,
+ * hierarchical as in e.divisive). The size of a shift is judged afterwards, between neighbouring
+ * change points: a short excursion in the middle of a long segment is a significant split whose
+ * two sides, taken whole, share a median, and a rule on the sides' medians at test time would
+ * never split it. Then, while a change point moves the median by less than `minShift`, the
+ * smallest such is dropped and its neighbours' medians taken again.
+ *
+ * The right-hand side of a split runs to the end of its segment (as in MongoDB's implementation;
+ * R's ecp also searches where it ends), so an excursion much shorter than the steady stretches
+ * around it can go unseen: +20% for 20 of 120 points is found, for 12 of 112 mostly not.
+ */
+function detectChangePoints(values, options) {
+    const o = resolveChangePointOptions(options);
+    const positions = [];
+    for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (Number.isFinite(v) && v > 0)
+            positions.push(i);
+    }
+    const searched = positions.slice(-o.window);
+    const n = searched.length;
+    if (n < 2 * o.minSegment)
+        return [];
+    const raw = searched.map((i) => values[i]);
+    const y = Float64Array.from(raw, Math.log);
+    const scratch = { segment: new Float64Array(n), left: new Float64Array(n), right: new Float64Array(n) };
+    const found = new Map();
+    const pending = [[0, n]];
+    while (pending.length > 0) {
+        const [start, end] = pending.pop();
+        const split = testSegment(y, start, end, o, scratch);
+        if (!split)
+            continue;
+        found.set(split.index, split.p);
+        pending.push([start, split.index], [split.index, end]);
+    }
+    const cuts = [...found.keys()].sort((a, b) => a - b);
+    const smallest = Math.log1p(o.minShift);
+    for (;;) {
+        const medians = segmentMedians(raw, cuts);
+        let weakest = -1;
+        let weakestShift = Number.POSITIVE_INFINITY;
+        for (let i = 0; i < cuts.length; i++) {
+            const shift = Math.abs(Math.log(medians[i + 1] / medians[i]));
+            if (shift < smallest && shift < weakestShift) {
+                weakest = i;
+                weakestShift = shift;
+            }
+        }
+        if (weakest < 0) {
+            return cuts.map((cut, i) => {
+                const before = medians[i];
+                const after = medians[i + 1];
+                return { index: searched[cut], before, after, ratio: after / before, p: found.get(cut) };
+            });
+        }
+        cuts.splice(weakest, 1);
+    }
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * Change points of every series, attributed to merges: `commit` is the first merge at the new
+ * level, `previousCommit` the last usable merge before it. Sorted by time, then id, then metric.
+ */
+function logChangePoints(series, options) {
+    const o = resolveChangePointOptions(options);
+    const out = [];
+    for (const s of series) {
+        const values = s.points.map((p) => p.value);
+        for (const cp of detectChangePoints(values, o)) {
+            const point = s.points[cp.index];
+            // A skipped value (zero, negative) says nothing about the level, so the range the shift came
+            // in starts at the last point that was measured.
+            let previous = cp.index - 1;
+            while (previous > 0 && !(Number.isFinite(values[previous]) && values[previous] > 0))
+                previous--;
+            out.push({
+                ...cp,
+                id: s.id,
+                metric: s.metric,
+                unit: s.unit,
+                direction: s.direction,
+                statistic: s.statistic,
+                commit: point.commit,
+                time: point.time,
+                previousCommit: s.points[previous].commit,
+                worse: s.direction === 'smaller' ? cp.ratio > 1 : cp.ratio < 1,
+            });
+        }
+    }
+    return out.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || compareText(a.time, b.time) || compareText(a.id, b.id) || compareText(a.metric, b.metric));
+}
+
+;// CONCATENATED MODULE: ./src/core/render/merge-log-csv.ts
+/**
+ * The per-merge log as RFC 4180 CSV for spreadsheets and scripts: one row per merge and metric,
+ * CRLF line ends, fields quoted when they hold a comma, a quote or a line break.
+ */
+const MERGE_LOG_CSV_COLUMNS = [
+    'time',
+    'commit',
+    'parent',
+    'pr',
+    'title',
+    'author',
+    'merge_method',
+    'method',
+    'entry_verdict',
+    'benchmark',
+    'metric',
+    'statistic',
+    'unit',
+    'base',
+    'head',
+    'ratio',
+    'ci_low',
+    'ci_high',
+    'verdict',
+    'revert',
+];
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula;
+ * text from pull requests and benchmark names must stay text (OWASP "CSV injection").
+ */
+function neutraliseFormula(text) {
+    return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+function csvField(value) {
+    if (value === null || value === undefined)
+        return '';
+    const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+/** Text cells from the log; numbers stay numbers so that a negative value is not mistaken for a formula. */
+function merge_log_csv_text(value) {
+    return value === null || value === undefined ? null : neutraliseFormula(value);
+}
+function row(entry, d) {
+    return [
+        merge_log_csv_text(entry.time),
+        merge_log_csv_text(entry.commit),
+        merge_log_csv_text(entry.parent),
+        entry.pr?.number ?? null,
+        merge_log_csv_text(entry.pr?.title),
+        merge_log_csv_text(entry.pr?.author),
+        entry.mergeMethod,
+        entry.method,
+        entry.verdict,
+        merge_log_csv_text(d?.id),
+        merge_log_csv_text(d?.metric),
+        d?.statistic ?? null,
+        merge_log_csv_text(d?.unit),
+        d?.base ?? null,
+        d?.head ?? null,
+        d?.ratio ?? null,
+        d?.ci?.[0] ?? null,
+        d?.ci?.[1] ?? null,
+        d?.verdict ?? null,
+        merge_log_csv_text(entry.rollback?.revert),
+    ];
+}
+function renderMergeLogCsv(entries) {
+    const lines = [MERGE_LOG_CSV_COLUMNS.join(',')];
+    for (const entry of entries) {
+        const deltas = entry.deltas.length > 0 ? entry.deltas : [null];
+        for (const d of deltas)
+            lines.push(row(entry, d).map(csvField).join(','));
+    }
+    return `${lines.join('\r\n')}\r\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/render/merge-log-text.ts
+
+
+/** Plain-text pieces of the per-merge log that every rendering shares; each renderer escapes them. */
+const SHORT_SHA = 7;
+function shortSha(sha) {
+    return sha.slice(0, SHORT_SHA);
+}
+/** A sha can be shown verbatim in code only when it looks like one; the log is a file anyone can edit. */
+function isSha(text) {
+    return /^[0-9a-f]{4,64}$/i.test(text);
+}
+function pad2(n) {
+    return n < 10 ? `0${n}` : String(n);
+}
+/** Year, month and day of a count of days since 1970-01-01 (H. Hinnant's civil_from_days). */
+function civilFromDays(days) {
+    const z = days + 719468;
+    const era = Math.floor(z / 146097);
+    const doe = z - era * 146097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const month = mp < 10 ? mp + 3 : mp - 9;
+    return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+/**
+ * "YYYY-MM-DD HH:MM" in UTC. Arithmetic on the parsed instant rather than a Date object keeps the
+ * rendering free of anything that could read the clock or the machine's time zone.
+ */
+function utcMinute(iso) {
+    const ms = Date.parse(iso);
+    if (!Number.isFinite(ms))
+        return iso;
+    const minutes = Math.floor(ms / 60_000);
+    const days = Math.floor(minutes / 1440);
+    const minuteOfDay = minutes - days * 1440;
+    const [y, m, d] = civilFromDays(days);
+    return `${y}-${pad2(m)}-${pad2(d)} ${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}`;
+}
+function howText(entry) {
+    if (entry.mergeMethod === 'rebase' && entry.commits.length > 1)
+        return `rebase (${entry.commits.length} commits)`;
+    return entry.mergeMethod;
+}
+const COMPARED = {
+    'same-runner': 'same-runner',
+    artifact: 'artifact',
+    committed: 'committed',
+    file: 'file',
+    none: 'no baseline',
+};
+function comparedText(method) {
+    return COMPARED[method];
+}
+function weight(d) {
+    return d.ratio === null || !(d.ratio > 0) ? 0 : Math.abs(Math.log(d.ratio));
+}
+/** The deltas a reader must see: anything but a pass, worst verdict and largest change first. */
+function movedDeltas(entry) {
+    const rank = (d) => VERDICT_ORDER.indexOf(d.verdict);
+    return entry.deltas
+        .map((d, i) => ({ d, i }))
+        .filter(({ d }) => d.verdict !== 'pass')
+        .sort((a, b) => rank(a.d) - rank(b.d) || weight(b.d) - weight(a.d) || a.i - b.i)
+        .map(({ d }) => d);
+}
+/**
+ * "api/work latency p95 +12.3% (+8.1% … +16.0%)"; a delta without a ratio names its verdict unless
+ * the caller shows the verdict beside it anyway.
+ */
+function deltaText(d, verdictShown = false) {
+    const name = d.metric === '' ? d.id : `${d.id} ${d.metric} ${d.statistic}`;
+    if (d.ratio === null)
+        return verdictShown ? name : `${name} ${d.verdict}`;
+    const interval = d.ci ? ` (${formatRatioChange(d.ci[0])} … ${formatRatioChange(d.ci[1])})` : '';
+    return `${name} ${formatRatioChange(d.ratio)}${interval}`;
+}
+function seriesTitle(s) {
+    return `${s.id} ${s.metric} (${s.statistic})`;
+}
+function changePointsOf(series, changePoints) {
+    return changePoints.filter((cp) => cp.id === series.id && cp.metric === series.metric);
+}
+/**
+ * The series worth a chart, at most `max`: those with a change point first (the most recent shift
+ * first), then the rest in the log's order. Charts need two points to draw a line.
+ */
+function chartedSeries(series, changePoints, max) {
+    const drawable = series.filter((s) => s.points.length >= 2);
+    const latestShift = (s) => Math.max(Number.NEGATIVE_INFINITY, ...changePointsOf(s, changePoints).map((cp) => Date.parse(cp.time) || 0));
+    const ordered = drawable
+        .map((s, i) => ({ s, i, shift: latestShift(s) }))
+        .sort((a, b) => (b.shift === a.shift ? a.i - b.i : b.shift > a.shift ? 1 : -1))
+        .map(({ s }) => s);
+    const shown = ordered.slice(0, Math.max(0, max));
+    return { shown, omitted: ordered.length - shown.length };
+}
+const TIME_SCALES = [
+    [1000, 's'],
+    [1, 'ms'],
+    [1e-3, 'µs'],
+    [1e-6, 'ns'],
+];
+/** One display unit for a whole series, picked by its median magnitude, so that ticks read well. */
+function chartScale(values, unit) {
+    const sorted = values.filter(Number.isFinite).map(Math.abs).sort((a, b) => a - b);
+    const typical = sorted.length > 0 ? sorted[Math.floor(sorted.length / 2)] : 0;
+    if (unit === 'ms') {
+        for (const [scale, name] of TIME_SCALES)
+            if (typical >= scale || scale === 1e-6)
+                return { factor: 1 / scale, unit: name };
+    }
+    if (unit === 'B') {
+        if (typical >= 2 ** 30)
+            return { factor: 2 ** -30, unit: 'GiB' };
+        if (typical >= 2 ** 20)
+            return { factor: 2 ** -20, unit: 'MiB' };
+        if (typical >= 2 ** 10)
+            return { factor: 2 ** -10, unit: 'KiB' };
+        return { factor: 1, unit: 'B' };
+    }
+    if (unit.endsWith('/s')) {
+        if (typical >= 1e9)
+            return { factor: 1e-9, unit: `G${unit}` };
+        if (typical >= 1e6)
+            return { factor: 1e-6, unit: `M${unit}` };
+        if (typical >= 1e4)
+            return { factor: 1e-3, unit: `k${unit}` };
+    }
+    return { factor: 1, unit };
+}
+/**
+ * A number without exponent notation and with about `digits` significant digits: Mermaid's grammar
+ * has no exponents, and tick labels read better without them.
+ */
+function plainNumber(value, digits = 4) {
+    if (!Number.isFinite(value))
+        return '0';
+    if (value === 0)
+        return '0';
+    const magnitude = Math.floor(Math.log10(Math.abs(value)));
+    const decimals = Math.min(12, Math.max(0, digits - 1 - magnitude));
+    const text = value.toFixed(decimals);
+    const trimmed = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+    return trimmed === '-0' ? '0' : trimmed;
+}
+/** The level (segment median) at each point of a series, or null when it has no change point. */
+function seriesLevels(series, changePoints) {
+    const own = changePointsOf(series, changePoints);
+    if (own.length === 0)
+        return null;
+    const at = own
+        .map((cp) => ({ cp, index: series.points.findIndex((p) => p.commit === cp.commit) }))
+        .filter((x) => x.index >= 0)
+        .sort((a, b) => a.index - b.index);
+    if (at.length === 0)
+        return null;
+    return series.points.map((_, i) => {
+        let level = at[0].cp.before;
+        for (const { cp, index } of at)
+            if (index <= i)
+                level = cp.after;
+        return level;
+    });
+}
+/** Change points as a reader scans them: the most recent shift first. */
+function newestChangePointsFirst(changePoints) {
+    return changePoints
+        .map((cp, i) => ({ cp, i, t: Date.parse(cp.time) }))
+        .sort((a, b) => (a.t === b.t || Number.isNaN(a.t) || Number.isNaN(b.t) ? b.i - a.i : b.t - a.t))
+        .map(({ cp }) => cp);
+}
+function changeWord(cp) {
+    return cp.worse ? 'worse' : 'better';
+}
+function changeRatioText(cp) {
+    return formatRatioChange(cp.ratio);
+}
+/** "N merges, from … to … UTC" over the whole log (newest first). */
+function spanText(entries) {
+    if (entries.length === 0)
+        return 'no merges recorded yet';
+    const newest = entries[0];
+    const oldest = entries[entries.length - 1];
+    const count = `${entries.length} merge${entries.length === 1 ? '' : 's'}`;
+    if (entries.length === 1)
+        return `${count}, ${utcMinute(newest.time)} UTC`;
+    return `${count} from ${utcMinute(oldest.time)} to ${utcMinute(newest.time)} UTC`;
+}
+/** A pull request's URL is shown as a link only when it is plainly an https URL. */
+function safeUrl(url) {
+    return url !== undefined && /^https:\/\/[^\s"'<>()`\\]+$/.test(url) ? url : null;
+}
+
+;// CONCATENATED MODULE: ./src/core/render/svg-chart.ts
+
+/**
+ * A small line chart as inline SVG: the HTML page must stand alone, so no charting library or
+ * script can draw it. Points are spaced evenly (one per merge); the y axis gets round ticks.
+ */
+const SERIES_COLOR = '#1f6feb';
+const LEVEL_COLOR = '#6e7781';
+const WORSE_COLOR = '#cf222e';
+const BETTER_COLOR = '#1a7f37';
+const XML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text and attribute values of HTML and SVG alike. */
+function escapeXml(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ').replace(/[&<>"']/g, (c) => XML_ENTITIES[c]);
+}
+/**
+ * Round tick values covering [min, max]: steps of 1, 2, 2.5 or 5 times a power of ten, about
+ * `target` of them. The first and last tick enclose the data; a flat series gets a band around it.
+ */
+function niceTicks(min, max, target = 5) {
+    if (!Number.isFinite(min) || !Number.isFinite(max))
+        return [0, 1];
+    let lo = Math.min(min, max);
+    let hi = Math.max(min, max);
+    if (hi === lo) {
+        const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+        lo -= pad;
+        hi += pad;
+    }
+    const raw = (hi - lo) / Math.max(1, target);
+    const exponent = Math.floor(Math.log10(raw));
+    const magnitude = 10 ** exponent;
+    const norm = raw / magnitude;
+    const factor = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10;
+    const step = factor * magnitude;
+    // Decimals of the step itself, so sums like 0.1 + 0.2 print as 0.3.
+    const decimals = Math.max(0, -exponent + (factor === 2.5 ? 1 : 0) - (factor === 10 ? 1 : 0));
+    const first = Math.floor(lo / step);
+    const last = Math.ceil(hi / step);
+    const ticks = [];
+    for (let i = first; i <= last; i++)
+        ticks.push(Number((i * step).toFixed(Math.min(20, decimals))));
+    return ticks;
+}
+const MONO = `font-family="ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"`;
+const MUTED = '#57606a';
+const MARGIN = { left: 64, right: 16, top: 26, bottom: 74 };
+const INSET = 8;
+function c(n) {
+    return String(Math.round(n * 10) / 10);
+}
+function polyline(xs, ys, attributes) {
+    return `<polyline ${attributes} points="${xs.map((x, i) => `${c(x)},${c(ys[i])}`).join(' ')}"/>`;
+}
+function legend(chart, y) {
+    const items = [];
+    let x = MARGIN.left;
+    const add = (swatch, text) => {
+        items.push(`<g transform="translate(${c(x)},${c(y)})">${swatch}<text x="26" y="4">${escapeXml(text)}</text></g>`);
+        x += 40 + text.length * 6.2;
+    };
+    add(`<line x1="0" y1="0" x2="20" y2="0" stroke="${SERIES_COLOR}" stroke-width="2"/><circle cx="10" cy="0" r="2.5" fill="${SERIES_COLOR}"/>`, chart.seriesLabel);
+    if (chart.levels)
+        add(`<line x1="0" y1="0" x2="20" y2="0" stroke="${LEVEL_COLOR}" stroke-width="1.5" stroke-dasharray="4 3"/>`, 'level between change points');
+    const markers = chart.markers ?? [];
+    for (const worse of [true, false]) {
+        if (!markers.some((m) => m.worse === worse))
+            continue;
+        const color = worse ? WORSE_COLOR : BETTER_COLOR;
+        add(`<rect x="2" y="-6" width="16" height="12" fill="${color}" fill-opacity="0.15"/><line x1="18" y1="-7" x2="18" y2="7" stroke="${color}" stroke-width="1.5" stroke-dasharray="3 2"/>`, `change point (${worse ? 'worse' : 'better'})`);
+    }
+    return `<g class="legend">${items.join('')}</g>`;
+}
+/** The chart as one <svg> element; every text is escaped. */
+function renderSvgLineChart(chart) {
+    const width = chart.width ?? 600;
+    const height = chart.height ?? 300;
+    const left = MARGIN.left;
+    const right = width - MARGIN.right;
+    const top = MARGIN.top;
+    const bottom = height - MARGIN.bottom;
+    const n = chart.points.length;
+    const values = chart.points.map((p) => p.value);
+    const all = [...values, ...(chart.levels ?? [])].filter(Number.isFinite);
+    const ticks = niceTicks(Math.min(...all), Math.max(...all));
+    const lo = ticks[0];
+    const hi = ticks[ticks.length - 1];
+    const x = (i) => (n <= 1 ? (left + right) / 2 : left + INSET + (i / (n - 1)) * (right - left - 2 * INSET));
+    const y = (v) => bottom - ((v - lo) / (hi - lo)) * (bottom - top);
+    const parts = [];
+    parts.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
+    for (const t of ticks) {
+        parts.push(`<line x1="${left}" y1="${c(y(t))}" x2="${right}" y2="${c(y(t))}" class="grid" stroke="#d8dee4" stroke-width="1"/>`);
+        parts.push(`<text x="${left - 6}" y="${c(y(t) + 4)}" text-anchor="end" fill="${MUTED}">${escapeXml(plainNumber(t, 12))}</text>`);
+    }
+    for (const m of chart.markers ?? []) {
+        const color = m.worse ? WORSE_COLOR : BETTER_COLOR;
+        const x0 = x(m.from);
+        const x1 = x(m.to);
+        parts.push(`<g class="change-point">${m.tooltip ? `<title>${escapeXml(m.tooltip)}</title>` : ''}` +
+            `<rect x="${c(Math.min(x0, x1))}" y="${top}" width="${c(Math.max(2, Math.abs(x1 - x0)))}" height="${c(bottom - top)}" fill="${color}" fill-opacity="0.15"/>` +
+            `<line x1="${c(x1)}" y1="${top}" x2="${c(x1)}" y2="${bottom}" stroke="${color}" stroke-width="1.5" stroke-dasharray="3 2"/>` +
+            `<text x="${c(x1)}" y="${top - 8}" text-anchor="middle" font-weight="600" fill="${color}">${escapeXml(m.label)}</text></g>`);
+    }
+    parts.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${bottom}" stroke="${MUTED}" stroke-width="1"/>`);
+    parts.push(`<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" stroke="${MUTED}" stroke-width="1"/>`);
+    // Labels thin out evenly from the newest point, which is always labelled.
+    const every = Math.max(1, Math.ceil(n / Math.max(1, Math.floor((right - left) / 58))));
+    chart.points.forEach((p, i) => {
+        if ((n - 1 - i) % every !== 0)
+            return;
+        parts.push(`<line x1="${c(x(i))}" y1="${bottom}" x2="${c(x(i))}" y2="${bottom + 4}" stroke="${MUTED}" stroke-width="1"/>`);
+        parts.push(`<text x="${c(x(i))}" y="${bottom + 16}" text-anchor="middle" fill="${MUTED}" font-size="10" ${MONO}>${escapeXml(p.label)}</text>`);
+    });
+    parts.push(`<text x="${c((left + right) / 2)}" y="${bottom + 34}" text-anchor="middle" fill="${MUTED}">${escapeXml(chart.xLabel)}</text>`);
+    parts.push(`<text transform="translate(14,${c((top + bottom) / 2)}) rotate(-90)" text-anchor="middle" fill="${MUTED}">${escapeXml(chart.yLabel)}</text>`);
+    const xs = chart.points.map((_, i) => x(i));
+    if (chart.levels)
+        parts.push(polyline(xs, chart.levels.map(y), `class="level" fill="none" stroke="${LEVEL_COLOR}" stroke-width="1.5" stroke-dasharray="4 3"`));
+    parts.push(polyline(xs, values.map(y), `class="series" fill="none" stroke="${SERIES_COLOR}" stroke-width="2" stroke-linejoin="round"`));
+    const dots = chart.points.map((p, i) => `<circle cx="${c(x(i))}" cy="${c(y(p.value))}" r="2.5">${p.tooltip ? `<title>${escapeXml(p.tooltip)}</title>` : ''}</circle>`);
+    parts.push(`<g class="points" fill="${SERIES_COLOR}">${dots.join('')}</g>`);
+    parts.push(legend(chart, height - 16));
+    return (`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(chart.title)}" font-family="-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif" font-size="11" fill="#24292f">` +
+        `<title>${escapeXml(chart.title)}</title>${parts.join('')}</svg>`);
+}
+
+;// CONCATENATED MODULE: ./src/core/render/merge-log-html.ts
+
+
+
+
+const DEFAULT_HTML_CHART_POINTS = 120;
+const DEFAULT_HTML_MAX_CHARTS = 60;
+const MOVED_SHOWN = 8;
+const TITLE = 'perfgate: merges on the base branch';
+const STYLE = `
+*{box-sizing:border-box}
+body{margin:0;background:#f6f8fa;color:#24292f;font:14px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif}
+main{max-width:1248px;margin:0 auto;padding:24px}
+h1{font-size:24px;margin:0 0 4px}
+h2{font-size:18px;margin:28px 0 12px;padding-bottom:4px;border-bottom:1px solid #d0d7de}
+h3{font-size:14px;margin:0 0 8px;word-break:break-word}
+code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
+.summary{color:#57606a;margin:0}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:16px}
+figure{margin:0;background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:12px}
+figure svg{display:block;max-width:100%;height:auto}
+figcaption{color:#57606a;font-size:12px;margin-top:6px}
+.table{overflow-x:auto;background:#fff;border:1px solid #d0d7de;border-radius:6px}
+table{border-collapse:collapse;width:100%;font-size:13px}
+th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid #eaeef2}
+th{background:#f6f8fa;font-weight:600;white-space:nowrap}
+td.nowrap{white-space:nowrap}
+td.moved{min-width:240px}
+td.pr{min-width:280px}
+td.rollback{max-width:300px}
+td.rollback code{word-break:break-all}
+td.moved div+div{margin-top:2px}
+.verdict{white-space:nowrap}
+.verdict::before{content:"";display:inline-block;width:8px;height:8px;border-radius:50%;margin-right:5px;background:#8c959f;vertical-align:1px}
+.verdict-critical,.verdict-fail,.worse{color:#cf222e;font-weight:600}
+.verdict-critical::before,.verdict-fail::before{background:#cf222e}
+.verdict-error{color:#8250df}
+.verdict-error::before{background:#8250df}
+.verdict-improved,.better{color:#1a7f37;font-weight:600}
+.verdict-improved::before,.verdict-pass::before{background:#1a7f37}
+.verdict-warn,.verdict-unstable{color:#9a6700}
+.verdict-warn::before,.verdict-unstable::before{background:#bf8700}
+.verdict-new::before{background:#0969da}
+.muted{color:#57606a}
+`;
+function sha(text) {
+    return `<code title="${escapeXml(text)}">${escapeXml(shortSha(text))}</code>`;
+}
+/** A coloured dot, not an emoji: the page must read the same on a machine without an emoji font. */
+function verdictHtml(verdict) {
+    return `<span class="verdict verdict-${verdict}">${verdict}</span>`;
+}
+function prHtml(entry) {
+    if (!entry.pr)
+        return '<span class="muted">direct push</span>';
+    const url = safeUrl(entry.pr.url);
+    const ref = url ? `<a href="${escapeXml(url)}">#${entry.pr.number}</a>` : `#${entry.pr.number}`;
+    return `${ref} ${escapeXml(entry.pr.title)}<br><span class="muted">by @${escapeXml(entry.pr.author)}</span>`;
+}
+function movedHtml(entry) {
+    const moved = movedDeltas(entry);
+    if (moved.length === 0)
+        return '<span class="muted">—</span>';
+    const lines = moved.slice(0, MOVED_SHOWN).map((d) => `<div>${escapeXml(deltaText(d, true))} ${verdictHtml(d.verdict)}</div>`);
+    if (moved.length > MOVED_SHOWN)
+        lines.push(`<div class="muted">and ${moved.length - MOVED_SHOWN} more</div>`);
+    return lines.join('');
+}
+function rollbackHtml(entry) {
+    const rollback = entry.rollback;
+    if (!rollback)
+        return '<span class="muted">—</span>';
+    const issueUrl = rollback.issue ? safeUrl(rollback.issue.url) : null;
+    const issue = rollback.issue ? `<br>${issueUrl ? `<a href="${escapeXml(issueUrl)}">#${rollback.issue.number}</a>` : `#${rollback.issue.number}`}` : '';
+    return `<code>${escapeXml(rollback.revert)}</code>${issue}`;
+}
+function entriesTable(entries) {
+    const head = ['Merged (UTC)', 'Commit', 'Pull request', 'How', 'Compared', 'Verdict', 'What moved', 'Rollback'].map((h) => `<th>${h}</th>`).join('');
+    const rows = entries.map((e) => `<tr><td class="nowrap">${escapeXml(utcMinute(e.time))}</td><td>${sha(e.commit)}</td><td class="pr">${prHtml(e)}</td><td class="nowrap">${escapeXml(howText(e))}</td>` +
+        `<td class="nowrap">${escapeXml(comparedText(e.method))}</td><td class="nowrap">${verdictHtml(e.verdict)}</td><td class="moved">${movedHtml(e)}</td><td class="rollback">${rollbackHtml(e)}</td></tr>`);
+    return `<div class="table"><table><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+}
+function changePointsSection(changePoints) {
+    if (changePoints.length === 0)
+        return '<p>No change points: no metric shifted to a new level on the base branch.</p>';
+    const head = ['', 'Benchmark', 'Metric', 'Before', 'After', 'Change', 'Range', 'First merge at the new level (UTC)'].map((h) => `<th>${h}</th>`).join('');
+    const rows = newestChangePointsFirst(changePoints).map((cp) => `<tr><td class="${changeWord(cp)}">${changeWord(cp)}</td><td>${escapeXml(cp.id)}</td><td>${escapeXml(`${cp.metric} (${cp.statistic})`)}</td>` +
+        `<td class="nowrap">${escapeXml(formatValue(cp.before, cp.unit))}</td><td class="nowrap">${escapeXml(formatValue(cp.after, cp.unit))}</td>` +
+        `<td class="nowrap ${changeWord(cp)}">${escapeXml(changeRatioText(cp))}</td><td class="nowrap"><code>${escapeXml(`${shortSha(cp.previousCommit)}..${shortSha(cp.commit)}`)}</code></td>` +
+        `<td class="nowrap">${escapeXml(utcMinute(cp.time))}</td></tr>`);
+    return `<div class="table"><table><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+}
+function chartFigure(series, changePoints, chartPoints) {
+    const start = Math.max(0, series.points.length - chartPoints);
+    const points = series.points.slice(start);
+    const scale = chartScale(points.map((p) => p.value), series.unit);
+    const own = changePointsOf(series, changePoints);
+    const markers = [];
+    const notes = [];
+    for (const cp of own) {
+        const to = points.findIndex((p) => p.commit === cp.commit);
+        if (to < 0)
+            continue;
+        const previous = points.findIndex((p) => p.commit === cp.previousCommit);
+        const text = `${changeRatioText(cp)} (${changeWord(cp)}): ${formatValue(cp.before, cp.unit)} → ${formatValue(cp.after, cp.unit)} in ${shortSha(cp.previousCommit)}..${shortSha(cp.commit)}, ${utcMinute(cp.time)} UTC`;
+        markers.push({ from: previous >= 0 ? previous : Math.max(0, to - 1), to, label: changeRatioText(cp), worse: cp.worse, tooltip: text });
+        notes.push(`<span class="${changeWord(cp)}">Change point</span> ${escapeXml(text)}`);
+    }
+    const levels = seriesLevels(series, changePoints)?.slice(start) ?? null;
+    const svg = renderSvgLineChart({
+        title: seriesTitle(series),
+        points: points.map((p) => ({
+            label: shortSha(p.commit),
+            value: p.value * scale.factor,
+            tooltip: `${shortSha(p.commit)} · ${utcMinute(p.time)} UTC · ${formatValue(p.value, series.unit)}`,
+        })),
+        levels: levels ? levels.map((v) => v * scale.factor) : null,
+        markers,
+        yLabel: scale.unit ? `${series.statistic} (${scale.unit})` : series.statistic,
+        xLabel: `merges, oldest to newest (last ${points.length})`,
+        seriesLabel: `${series.metric} ${series.statistic}`,
+    });
+    const latest = points[points.length - 1];
+    const caption = [`Latest ${escapeXml(formatValue(latest.value, series.unit))} at ${sha(latest.commit)}.`, ...notes].join('<br>');
+    return `<figure class="chart"><h3>${escapeXml(seriesTitle(series))}</h3>${svg}<figcaption>${caption}</figcaption></figure>`;
+}
+function trendsSection(entries, changePoints, chartPoints, maxCharts) {
+    const { shown, omitted } = chartedSeries(logSeries(entries), changePoints, maxCharts);
+    if (shown.length === 0)
+        return '<p>No series has two merges yet: nothing to chart.</p>';
+    const figures = shown.map((s) => chartFigure(s, changePoints, chartPoints)).join('\n');
+    const more = omitted > 0 ? `\n<p class="muted">${omitted} more series not charted (those with change points come first).</p>` : '';
+    return `<div class="charts">\n${figures}\n</div>${more}`;
+}
+/**
+ * The per-merge log as one self-contained page: no script, font or stylesheet is fetched (the
+ * Content-Security-Policy forbids it), charts are inline SVG, and every text from the log is escaped.
+ */
+function renderMergeLogHtml(entries, changePoints, options = {}) {
+    const rows = entries.slice(0, Math.max(0, options.limit ?? entries.length));
+    const chartPoints = Math.max(2, options.chartPoints ?? DEFAULT_HTML_CHART_POINTS);
+    const maxCharts = options.maxCharts ?? DEFAULT_HTML_MAX_CHARTS;
+    const shownText = rows.length < entries.length ? `; the table shows the newest ${rows.length}` : '';
+    const cps = `${changePoints.length} change point${changePoints.length === 1 ? '' : 's'}`;
+    return [
+        '<!doctype html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<title>${escapeXml(TITLE)}</title>`,
+        `<style>${STYLE}</style>`,
+        '</head>',
+        '<body>',
+        '<main>',
+        `<h1>${escapeXml(TITLE)}</h1>`,
+        `<p class="summary">${escapeXml(spanText(entries))}, newest first; ${cps}${escapeXml(shownText)}.</p>`,
+        '<h2 id="change-points">Change points</h2>',
+        changePointsSection(changePoints),
+        '<h2 id="trends">Trends</h2>',
+        entries.length === 0 ? '<p>No merges recorded yet.</p>' : trendsSection(entries, changePoints, chartPoints, maxCharts),
+        '<h2 id="merges">Merges</h2>',
+        rows.length === 0 ? '<p>No merges recorded yet: each push to the base branch adds one.</p>' : entriesTable(rows),
+        '</main>',
+        '</body>',
+        '</html>',
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/render/mermaid-chart.ts
+
+
+const MAX_LABEL = 90;
+/** Up to this many points every merge gets its number under the axis; beyond, numbers would overlap. */
+const MAX_BAND_LABELS = 40;
+/**
+ * The default theme draws the first line in a pale tint that barely shows on white: the measured
+ * values take the colour of the HTML charts, the level line a grey.
+ */
+const PALETTE_DIRECTIVE = `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${SERIES_COLOR}, ${LEVEL_COLOR}"}}}}%%`;
+function mermaidLabel(text) {
+    let safe = text
+        .replace(/[\r\n\t\u0000-\u001f\u007f]/g, ' ')
+        .replace(/["`]/g, "'")
+        .replace(/</g, '‹')
+        .replace(/>/g, '›')
+        .replace(/#(?=\w+;)/g, '# ');
+    // Directives may be spotted anywhere in the text; a space between the signs keeps them inert.
+    while (safe.includes('%%'))
+        safe = safe.replace(/%%/g, '% %');
+    if ([...safe].length > MAX_LABEL)
+        safe = `${[...safe].slice(0, MAX_LABEL - 1).join('')}…`;
+    return `"${safe}"`;
+}
+/** The diagram's lines, without the code fence. */
+function mermaidXyChart(chart) {
+    const n = chart.lines[0]?.length ?? 0;
+    const all = chart.lines.flat().filter(Number.isFinite);
+    const ticks = niceTicks(Math.min(...all), Math.max(...all));
+    const low = ticks[0] ?? 0;
+    const high = ticks[ticks.length - 1] ?? 1;
+    // Merge numbers, not shas: Mermaid neither rotates nor thins axis labels, and thirty short shas
+    // overlap. A numeric range would thin them but label ticks such as 2.5.
+    const xAxis = n <= MAX_BAND_LABELS ? `[${Array.from({ length: n }, (_, i) => `"${i + 1}"`).join(', ')}]` : `1 --> ${Math.max(2, n)}`;
+    return [
+        PALETTE_DIRECTIVE,
+        'xychart-beta',
+        `  title ${mermaidLabel(chart.title)}`,
+        `  x-axis ${mermaidLabel(chart.xLabel)} ${xAxis}`,
+        `  y-axis ${mermaidLabel(chart.yLabel)} ${plainNumber(low, 12)} --> ${plainNumber(high, 12)}`,
+        ...chart.lines.map((values) => `  line [${values.map((v) => plainNumber(v, 5)).join(', ')}]`),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/core/render/merge-log-markdown.ts
+
+
+
+
+
+
+
+const DEFAULT_LOG_ROWS = 20;
+const DEFAULT_CHART_POINTS = 30;
+const DEFAULT_MAX_CHARTS = 12;
+/** Deltas named per merge before "and N more". */
+const merge_log_markdown_MOVED_SHOWN = 3;
+const merge_log_markdown_HEADER = ['Merged (UTC)', 'Commit', 'Pull request', 'How', 'Compared', 'Verdict', 'What moved', 'Rollback'];
+/**
+ * A code span that survives a table cell: pipes escaped (GFM splits cells before it sees code),
+ * and a fence longer than any run of backticks inside.
+ */
+function codeSpan(text) {
+    const flat = text.replace(/\r\n|\r|\n|\t/g, ' ').replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+function shaCell(sha) {
+    return isSha(sha) ? `\`${shortSha(sha)}\`` : escapeMarkdownText(shortSha(sha));
+}
+function prCell(entry) {
+    if (!entry.pr)
+        return 'direct push';
+    const { number, title, author } = entry.pr;
+    const url = safeUrl(entry.pr.url);
+    const ref = url ? `[#${number}](${url})` : `#${number}`;
+    return `${ref} ${escapeMarkdownText(title)}<br>by ${escapeMarkdownText(`@${author}`)}`;
+}
+function movedCell(entry) {
+    const moved = movedDeltas(entry);
+    if (moved.length === 0)
+        return '—';
+    const lines = moved.slice(0, merge_log_markdown_MOVED_SHOWN).map((d) => `${escapeMarkdownText(deltaText(d))} ${VERDICT_ICONS[d.verdict]}`);
+    if (moved.length > merge_log_markdown_MOVED_SHOWN)
+        lines.push(`and ${moved.length - merge_log_markdown_MOVED_SHOWN} more`);
+    return lines.join('<br>');
+}
+function rollbackCell(entry) {
+    const rollback = entry.rollback;
+    if (!rollback)
+        return '—';
+    const issue = rollback.issue ? ` (${safeUrl(rollback.issue.url) ? `[#${rollback.issue.number}](${rollback.issue.url})` : `#${rollback.issue.number}`})` : '';
+    return `${codeSpan(rollback.revert)}${issue}`;
+}
+function entryRow(entry) {
+    return [
+        escapeMarkdownText(utcMinute(entry.time)),
+        shaCell(entry.commit),
+        prCell(entry),
+        escapeMarkdownText(howText(entry)),
+        escapeMarkdownText(comparedText(entry.method)),
+        `${VERDICT_ICONS[entry.verdict]} ${entry.verdict}`,
+        movedCell(entry),
+        rollbackCell(entry),
+    ];
+}
+function changePointLine(cp) {
+    const range = isSha(cp.previousCommit) && isSha(cp.commit) ? `\`${shortSha(cp.previousCommit)}..${shortSha(cp.commit)}\`` : escapeMarkdownText(`${shortSha(cp.previousCommit)}..${shortSha(cp.commit)}`);
+    const icon = cp.worse ? VERDICT_ICONS.warn : VERDICT_ICONS.improved;
+    const levels = `${formatValue(cp.before, cp.unit)} → ${formatValue(cp.after, cp.unit)} (${changeRatioText(cp)})`;
+    return `- ${icon} ${changeWord(cp)}: **${escapeMarkdownText(cp.id)}** ${escapeMarkdownText(`${cp.metric} (${cp.statistic})`)}: ${escapeMarkdownText(levels)} in ${range}, ${utcMinute(cp.time)} UTC`;
+}
+function changePointLines(changePoints) {
+    const out = ['#### Change points', ''];
+    if (changePoints.length === 0) {
+        out.push('No change points: no metric shifted to a new level on the base branch.', '');
+        return out;
+    }
+    out.push(...newestChangePointsFirst(changePoints).map(changePointLine), '');
+    return out;
+}
+function chartBlock(series, changePoints, chartPoints) {
+    const start = Math.max(0, series.points.length - chartPoints);
+    const points = series.points.slice(start);
+    const scale = chartScale(points.map((p) => p.value), series.unit);
+    const levels = seriesLevels(series, changePoints)?.slice(start) ?? null;
+    const chart = mermaidXyChart({
+        title: seriesTitle(series),
+        xLabel: `merges, oldest to newest (last ${points.length})`,
+        yLabel: scale.unit ? `${series.statistic} (${scale.unit})` : series.statistic,
+        lines: [points.map((p) => p.value * scale.factor), ...(levels ? [levels.map((v) => v * scale.factor)] : [])],
+    });
+    const out = ['```mermaid', ...chart, '```', ''];
+    const shown = changePointsOf(series, changePoints).filter((cp) => points.some((p) => p.commit === cp.commit));
+    if (shown.length > 0) {
+        const notes = shown.map((cp) => {
+            const at = points.findIndex((p) => p.commit === cp.commit) + 1;
+            return `${changeRatioText(cp)} (${changeWord(cp)}) at merge ${at} of ${points.length}, ${shaCell(cp.commit)}`;
+        });
+        out.push(`Change point${shown.length === 1 ? '' : 's'}: ${notes.join('; ')}. The second line is the level between change points.`, '');
+    }
+    return out;
+}
+function chartLines(entries, changePoints, chartPoints, maxCharts) {
+    const { shown, omitted } = chartedSeries(logSeries(entries), changePoints, maxCharts);
+    if (shown.length === 0)
+        return [];
+    const out = ['#### Trends', ''];
+    for (const series of shown)
+        out.push(...chartBlock(series, changePoints, chartPoints));
+    if (omitted > 0) {
+        out.push(`${omitted} more series not charted here (those with change points come first); \`perfgate log --format html\` charts every one.`, '');
+    }
+    return out;
+}
+/**
+ * The per-merge log for a main-branch job summary and `perfgate log`: the newest merges with what
+ * each moved, the change points of every series, and optionally a trend chart per series.
+ */
+function renderMergeLogMarkdown(entries, changePoints, options = {}) {
+    const limit = Math.max(0, options.limit ?? DEFAULT_LOG_ROWS);
+    const out = ['### 📜 perfgate: merges on the base branch', ''];
+    if (entries.length === 0) {
+        out.push('No merges recorded yet: each push to the base branch adds one.', '');
+        return out.join('\n');
+    }
+    const rows = entries.slice(0, limit);
+    const shownText = rows.length < entries.length ? `; the newest ${rows.length}, newest first` : ', newest first';
+    out.push(`${escapeMarkdownText(spanText(entries))}${shownText}.`, '');
+    if (rows.length > 0) {
+        out.push(markdownTable([merge_log_markdown_HEADER, ...rows.map(entryRow)], { align: ['l', 'l', 'l', 'l', 'l', 'l', 'l', 'l'], alignDelimiters: false }), '');
+    }
+    out.push(...changePointLines(changePoints));
+    if (options.charts)
+        out.push(...chartLines(entries, changePoints, Math.max(2, options.chartPoints ?? DEFAULT_CHART_POINTS), options.maxCharts ?? DEFAULT_MAX_CHARTS));
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/baseline-files.ts
+/** Files a baseline artifact may hold; anything else in the zip makes it unusable. */
+const BASELINE_FILES = ['results.json', 'history.json', 'merge-log.json', 'meta.json'];
+/** A baseline is a few JSON files: these bounds are far above that and far below harm. */
+const BASELINE_ZIP_LIMITS = { maxEntries: 20, maxTotalBytes: 64 * 1024 * 1024, allowed: BASELINE_FILES };
+
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __nccwpck_require__(663);
+;// CONCATENATED MODULE: ./src/github/zip-reader.ts
+
+/** Why a name may not be used, or null; checked before anything is inflated. */
+function unsafeName(name) {
+    if (name.startsWith('/'))
+        return 'is an absolute path';
+    if (/^[A-Za-z]:/.test(name))
+        return 'starts with a drive letter';
+    if (name.includes('\\'))
+        return 'contains a backslash';
+    if (name.split('/').includes('..'))
+        return 'escapes the folder';
+    if (/[\u0000-\u001f]/.test(name))
+        return 'contains a control character';
+    return null;
+}
+function quote(name) {
+    return JSON.stringify(name.length > 80 ? `${name.slice(0, 77)}...` : name);
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Reads the few small text files of a baseline artifact from an untrusted zip, in memory.
+ * The zip comes from another workflow run (possibly one a fork could influence), so every entry
+ * is checked before use, and inflation is counted chunk by chunk: a header's declared size is
+ * never trusted, and a zip bomb is abandoned as soon as the budget is passed.
+ */
+function readBaselineZip(bytes, limits) {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return new Promise((resolve, reject) => {
+        const files = new Map();
+        let zip;
+        let settled = false;
+        let total = 0;
+        const fail = (message) => {
+            if (settled)
+                return;
+            settled = true;
+            zip?.close();
+            reject(new Error(message));
+        };
+        const readFile = (entry, name) => {
+            zip.openReadStream(entry, (openError, stream) => {
+                if (openError)
+                    return fail(`zip entry ${quote(name)} cannot be read: ${openError.message}`);
+                const chunks = [];
+                stream.on('data', (chunk) => {
+                    total += chunk.length;
+                    if (total > limits.maxTotalBytes) {
+                        stream.destroy();
+                        fail(`zip inflates past the ${limits.maxTotalBytes}-byte limit (stopped inside ${quote(name)})`);
+                        return;
+                    }
+                    chunks.push(chunk);
+                });
+                stream.on('error', (error) => fail(`zip entry ${quote(name)} is corrupt: ${error.message}`));
+                stream.on('end', () => {
+                    if (settled)
+                        return;
+                    try {
+                        files.set(name, utf8.decode(Buffer.concat(chunks)));
+                    }
+                    catch {
+                        return fail(`zip entry ${quote(name)} is not UTF-8 text`);
+                    }
+                    zip.readEntry();
+                });
+            });
+        };
+        // decodeStrings off: yauzl would otherwise turn backslashes into slashes before we can see them.
+        yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (openError, opened) => {
+            if (openError || !opened)
+                return fail(`not a valid zip: ${openError?.message ?? 'unreadable'}`);
+            zip = opened;
+            if (zip.entryCount > limits.maxEntries) {
+                return fail(`zip has ${zip.entryCount} entries, more than the ${limits.maxEntries} allowed`);
+            }
+            zip.on('error', (error) => fail(`not a valid zip: ${error.message}`));
+            zip.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                resolve(files);
+            });
+            zip.on('entry', (entry) => {
+                if (settled)
+                    return;
+                const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
+                const problem = unsafeName(name);
+                if (problem)
+                    return fail(`zip entry ${quote(name)} ${problem}`);
+                if (name.endsWith('/'))
+                    return zip.readEntry();
+                if (!limits.allowed.includes(name)) {
+                    return fail(`zip entry ${quote(name)} is not expected (allowed: ${limits.allowed.join(', ')})`);
+                }
+                // Two entries of one name would let two readers see different files.
+                if (files.has(name))
+                    return fail(`zip entry ${quote(name)} appears twice`);
+                readFile(entry, name);
+            });
+            zip.readEntry();
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/log-command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const LOG_FORMATS = ['markdown', 'csv', 'json', 'html'];
+const LOG_FILE = 'merge-log.json';
+const DEFAULT_LOG_PATH = external_node_path_default().join('.perfgate', LOG_FILE);
+/** The log is bounded to 1000 merges; a file far beyond that is not one. */
+const MAX_LOG_BYTES = 256 * 1024 * 1024;
+const WHAT = `expected a ${LOG_FILE}, a folder holding one, or a baseline artifact .zip`;
+function log_command_fail(message) {
+    throw new UsageError(message);
+}
+function parseFormat(value) {
+    if (value === undefined)
+        return 'markdown';
+    if (LOG_FORMATS.includes(value))
+        return value;
+    return log_command_fail(`--format: expected ${LOG_FORMATS.slice(0, -1).join(', ')} or ${LOG_FORMATS[LOG_FORMATS.length - 1]}, got "${value}"`);
+}
+function parseLimit(value) {
+    if (value === undefined)
+        return undefined;
+    const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+    if (!Number.isSafeInteger(n) || n < 1)
+        log_command_fail(`--limit: expected a whole number of at least 1, got "${value}"`);
+    return n;
+}
+function isZip(file, bytes) {
+    // "PK\3\4" opens a zip with files, "PK\5\6" an empty one; the name alone can lie either way.
+    const magic = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
+    return magic || file.toLowerCase().endsWith('.zip');
+}
+async function statOrNull(file) {
+    try {
+        return await (0,promises_namespaceObject.stat)(file);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+            return null;
+        throw error;
+    }
+}
+/** The log's text and the name its errors should carry: a file, a folder's file, or a zip's entry. */
+async function readLogText(target, label) {
+    let file = target;
+    let fileLabel = label;
+    let info = await statOrNull(file);
+    if (!info)
+        log_command_fail(`${label}: no such file; ${WHAT}`);
+    if (info.isDirectory()) {
+        file = external_node_path_default().join(target, LOG_FILE);
+        fileLabel = external_node_path_default().join(label, LOG_FILE);
+        info = await statOrNull(file);
+        if (!info || !info.isFile())
+            log_command_fail(`${label}: the folder holds no ${LOG_FILE}; ${WHAT}`);
+    }
+    if (!info.isFile())
+        log_command_fail(`${fileLabel}: not a regular file; ${WHAT}`);
+    if (info.size > MAX_LOG_BYTES)
+        log_command_fail(`${fileLabel}: ${info.size} bytes, over the ${MAX_LOG_BYTES}-byte limit for a ${LOG_FILE}`);
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(file);
+    }
+    catch (error) {
+        return log_command_fail(`${fileLabel}: cannot be read: ${error.message}`);
+    }
+    if (!isZip(file, bytes))
+        return { text: bytes.toString('utf8'), file: fileLabel };
+    // Loaded only for a zip: the module also brings @actions/artifact, which would triple the
+    // bundle every CLI command starts with and add a quarter of a second to each start.
+    let files;
+    try {
+        files = await readBaselineZip(bytes, BASELINE_ZIP_LIMITS);
+    }
+    catch (error) {
+        return log_command_fail(`${fileLabel}: ${error.message.split('\n')[0]}; expected a baseline artifact .zip`);
+    }
+    const text = files.get(LOG_FILE);
+    if (text === undefined) {
+        const held = [...files.keys()].sort().join(', ') || 'nothing';
+        return log_command_fail(`${fileLabel}: the zip holds no ${LOG_FILE} (it holds ${held}); the artifact comes from a run before the per-merge log`);
+    }
+    return { text, file: `${fileLabel}/${LOG_FILE}` };
+}
+function render(format, entries, changePoints, limit) {
+    switch (format) {
+        case 'markdown':
+            return renderMergeLogMarkdown(entries, changePoints, { charts: true, ...(limit !== undefined ? { limit } : {}) });
+        case 'html':
+            return renderMergeLogHtml(entries, changePoints, limit !== undefined ? { limit } : {});
+        case 'csv':
+            return renderMergeLogCsv(entries.slice(0, limit));
+        case 'json': {
+            const doc = { schema: MERGE_LOG_SCHEMA_ID, version: 1, entries: entries.slice(0, limit), changePoints };
+            return `${JSON.stringify(doc, null, 2)}\n`;
+        }
+    }
+}
+async function logCommand(argv, io) {
+    const { values, positionals } = parseCommandArgs('log', argv, {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        limit: { type: 'string', short: 'n' },
+    });
+    if (values.help) {
+        io.stdout(LOG_HELP);
+        return EXIT.ok;
+    }
+    if (positionals.length > 1)
+        log_command_fail(`expected at most one PATH, got ${positionals.length} (see perfgate log --help)`);
+    const format = parseFormat(values.format);
+    const limit = parseLimit(values.limit);
+    if (values.output !== undefined && values.output.trim() === '')
+        log_command_fail('--output: expected a file name, got ""');
+    const given = positionals[0] ?? DEFAULT_LOG_PATH;
+    const target = external_node_path_default().resolve(io.cwd, given);
+    const label = external_node_path_default().relative(io.cwd, target) || given;
+    const { text, file } = await readLogText(target, label);
+    // Copies united by other runs are already in order; a hand-edited file may not be.
+    const parsed = parseMergeLog(text, file);
+    const entries = mergeLogs([parsed], parsed.length);
+    const changePoints = logChangePoints(logSeries(entries));
+    const out = render(format, entries, changePoints, limit);
+    if (values.output === undefined) {
+        io.stdout(out);
+        return EXIT.ok;
+    }
+    const outFile = external_node_path_default().resolve(io.cwd, values.output);
+    try {
+        await writeFileAtomic(outFile, out);
+    }
+    catch (error) {
+        return log_command_fail(`--output ${values.output}: cannot be written: ${error.message.split('\n')[0]}`);
+    }
+    io.stdout(`perfgate log: wrote ${format} for ${entries.length} merge${entries.length === 1 ? '' : 's'} to ${external_node_path_default().relative(io.cwd, outFile) || outFile}`);
+    return EXIT.ok;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/baseline-file.ts
@@ -57411,10 +60363,12 @@ function rel(cwd, file) {
 
 
 
+
 const COMMANDS = {
     run: runCommand,
     compare: compareCommand,
     baseline: baselineCommand,
+    log: logCommand,
 };
 /** Runs one CLI command. Every expected failure is one line on stderr and an exit status. */
 async function main(argv, io) {
@@ -57575,6 +60529,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 

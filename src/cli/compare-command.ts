@@ -42,12 +42,12 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<ExitCod
     return EXIT.ok;
   }
   if (positionals.length !== 2) {
-    throw new UsageError(`perfgate compare: expected two files BASE.json HEAD.json, got ${positionals.length} (see perfgate compare --help)`);
+    throw new UsageError(`compare: expected two files BASE.json HEAD.json, got ${positionals.length} (see perfgate compare --help)`);
   }
   let threshold: number | undefined;
   if (values.threshold !== undefined) {
     const parsed = parseRelative(values.threshold);
-    if (!parsed.ok) throw new UsageError(`perfgate compare: --threshold: ${parsed.message}`);
+    if (!parsed.ok) throw new UsageError(`--threshold: ${parsed.message}`);
     threshold = parsed.value;
   }
   const [baseFile, headFile] = positionals.map((p) => path.resolve(io.cwd, p)) as [string, string];

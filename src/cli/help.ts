@@ -6,6 +6,7 @@ Commands:
   run              run the configured suites and compare with the baseline
   compare B H      compare two results files (perfgate's or the minimal form)
   baseline save    write the baseline file into baselines/
+  log [PATH]       show the per-merge log of the base branch: table, change points, charts
 
 Run "perfgate <command> --help" for a command's options.
 Exit status: 0 pass/warn/improved/unstable, 1 fail/critical, 2 usage or config error,
@@ -49,4 +50,27 @@ Options:
   -c, --config FILE     configuration file
       --from FILE       save this results file instead of running the suites
   -o, --output FILE     where to write the baseline (default: baseline.path of the config)
+  -h, --help            this help`;
+
+export const LOG_HELP = `Usage: perfgate log [PATH] [options]
+
+Shows the per-merge log of the base branch: what each merge did to every benchmark, the change
+points found in each metric's history (E-divisive means), and trend charts.
+
+PATH is a merge-log.json, a folder holding one (an extracted baseline artifact, .perfgate/), or
+a baseline artifact .zip as downloaded from the workflow run (default: .perfgate/merge-log.json).
+
+Options:
+  -f, --format FORMAT   markdown (default): newest merges, change points, Mermaid charts
+                        html: one self-contained page with an SVG chart per metric
+                        csv: one row per merge and metric (RFC 4180)
+                        json: {"schema":"perfgate/merge-log","version":1,"entries":[...],
+                        "changePoints":[...]}: the log as stored, newest first, plus each change
+                        point {id, metric, unit, direction, statistic, index, before, after, ratio,
+                        p, commit, previousCommit, time, worse}; commit is the first merge at the
+                        new level, previousCommit the last at the old one
+  -o, --output FILE     write to FILE instead of standard output
+  -n, --limit N         the newest N merges: rows of the markdown table (default 20) and of the
+                        html table (default all), entries of csv and json (default all); change
+                        points and charts always use the whole log
   -h, --help            this help`;

@@ -5,6 +5,7 @@ import { compareCommand } from './compare-command.js';
 import { EXIT, UsageError, type ExitCode } from './exit-codes.js';
 import { MAIN_HELP } from './help.js';
 import type { CliIo } from './io.js';
+import { logCommand } from './log-command.js';
 import { runCommand } from './run-command.js';
 import { TOOL } from '../version.js';
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<ExitCode>>
   run: runCommand,
   compare: compareCommand,
   baseline: baselineCommand,
+  log: logCommand,
 };
 
 /** Runs one CLI command. Every expected failure is one line on stderr and an exit status. */

@@ -4,14 +4,12 @@ import type { MergeLogEntry } from '../core/merge-log.js';
 import { pickBaselineArtifact, usableBaselineArtifacts, type BaselinePick, type WorkflowArtifact } from './artifact-selection.js';
 import type { GitHubClient } from './octokit-client.js';
 import { readBaselineZip, type ZipLimits } from './zip-reader.js';
+import { BASELINE_ZIP_LIMITS } from './baseline-files.js';
 import { statusOf } from './http-status.js';
 
 export { uploadBaselineArtifact, type UploadBaselineOptions } from './artifact-upload.js';
 
-/** Files a baseline artifact may hold; anything else in the zip makes it unusable. */
-export const BASELINE_FILES = ['results.json', 'history.json', 'merge-log.json', 'meta.json'] as const;
-/** A baseline is a few JSON files: these bounds are far above that and far below harm. */
-export const BASELINE_ZIP_LIMITS: ZipLimits = { maxEntries: 20, maxTotalBytes: 64 * 1024 * 1024, allowed: BASELINE_FILES };
+export { BASELINE_FILES, BASELINE_ZIP_LIMITS } from './baseline-files.js';
 export const MAX_ARTIFACT_ZIP_BYTES = 64 * 1024 * 1024;
 /** The artifact list is newest first; a baseline older than this many pages is stale anyway. */
 export const MAX_LIST_PAGES = 5;

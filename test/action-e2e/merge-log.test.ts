@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MergeLogEntry } from '../../src/core/merge-log.js';
-import { readBaselineZip, type ZipLimits } from '../../src/github/zip-reader.js';
-import { BASELINE_ZIP_LIMITS } from '../../src/github/artifact-baseline.js';
+import { readBaselineZip } from '../../src/github/zip-reader.js';
+import { BASELINE_ZIP_LIMITS } from '../../src/github/baseline-files.js';
 import { parseMergeLog } from '../../src/results/parse-results.js';
 import { startTestGitHub, type TestGitHub } from '../github-server/index.js';
 import { makeProject, runAction, webhookPayload, type ActionRun } from './run-action.js';
@@ -89,7 +89,7 @@ const localLog = (): MergeLogEntry[] => parseMergeLog(readFileSync(path.join(pro
 async function uploadedLog(runId: number): Promise<MergeLogEntry[]> {
   const artifact = github.artifacts().find((a) => a.runId === runId && a.name === 'perfgate-baseline');
   if (!artifact) throw new Error(`run ${runId} uploaded no baseline artifact`);
-  const files = await readBaselineZip(artifact.zip, BASELINE_ZIP_LIMITS as ZipLimits);
+  const files = await readBaselineZip(artifact.zip, BASELINE_ZIP_LIMITS);
   return parseMergeLog(files.get('merge-log.json')!, `run ${runId} merge-log.json`);
 }
 

@@ -56,7 +56,7 @@ describe('perfgate compare (built CLI)', () => {
     expect(runCli(['compare', base, head, '--threshold', '5%'], dir).status).toBe(1);
     const bad = runCli(['compare', base, head, '--threshold', 'five'], dir);
     expect(bad.status).toBe(2);
-    expect(bad.stderr.trim()).toBe('perfgate: perfgate compare: --threshold: expected a relative change like "10%", got "five"');
+    expect(bad.stderr.trim()).toBe('perfgate: --threshold: expected a relative change like "10%", got "five"');
   });
 
   it('answers usage mistakes with exit 2 and one line', () => {

@@ -1,5 +1,5 @@
 import { plainNumber } from './merge-log-text.js';
-import { niceTicks } from './svg-chart.js';
+import { LEVEL_COLOR, SERIES_COLOR, niceTicks } from './svg-chart.js';
 
 /**
  * A Mermaid `xychart-beta` line chart. Its grammar has no escapes: a quoted string runs to the next
@@ -16,6 +16,13 @@ export interface MermaidLineChart {
 }
 
 const MAX_LABEL = 90;
+/** Up to this many points every merge gets its number under the axis; beyond, numbers would overlap. */
+const MAX_BAND_LABELS = 40;
+/**
+ * The default theme draws the first line in a pale tint that barely shows on white: the measured
+ * values take the colour of the HTML charts, the level line a grey.
+ */
+const PALETTE_DIRECTIVE = `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${SERIES_COLOR}, ${LEVEL_COLOR}"}}}}%%`;
 
 export function mermaidLabel(text: string): string {
   let safe = text
@@ -37,11 +44,14 @@ export function mermaidXyChart(chart: MermaidLineChart): string[] {
   const ticks = niceTicks(Math.min(...all), Math.max(...all));
   const low = ticks[0] ?? 0;
   const high = ticks[ticks.length - 1] ?? 1;
+  // Merge numbers, not shas: Mermaid neither rotates nor thins axis labels, and thirty short shas
+  // overlap. A numeric range would thin them but label ticks such as 2.5.
+  const xAxis = n <= MAX_BAND_LABELS ? `[${Array.from({ length: n }, (_, i) => `"${i + 1}"`).join(', ')}]` : `1 --> ${Math.max(2, n)}`;
   return [
+    PALETTE_DIRECTIVE,
     'xychart-beta',
     `  title ${mermaidLabel(chart.title)}`,
-    // A numeric axis: Mermaid neither rotates nor thins band labels, so thirty short shas overlap.
-    `  x-axis ${mermaidLabel(chart.xLabel)} 1 --> ${Math.max(2, n)}`,
+    `  x-axis ${mermaidLabel(chart.xLabel)} ${xAxis}`,
     `  y-axis ${mermaidLabel(chart.yLabel)} ${plainNumber(low, 12)} --> ${plainNumber(high, 12)}`,
     ...chart.lines.map((values) => `  line [${values.map((v) => plainNumber(v, 5)).join(', ')}]`),
   ];
