@@ -148,19 +148,11 @@ export function logSeries(entries: readonly MergeLogEntry[]): LogSeries[] {
   return [...series.values()];
 }
 
-export interface MergeEntryInput {
+/** What the shell knows about a merge; the report gives the rest. */
+export type MergeEntryInput = Omit<MergeLogEntry, 'method' | 'verdict' | 'deltas' | 'rollback'> & {
   report: Report;
-  commit: string;
-  parent: string | null;
-  /** When the merge happened; the caller falls back to the recording time. */
-  time: string;
-  recorded: string;
-  pr: MergedPullRequest | null;
-  mergeMethod: MergeMethod;
-  commits: string[];
   rollback: RollbackRecommendation | null;
-  run?: { id: number; url?: string };
-}
+};
 
 export function createMergeEntry(input: MergeEntryInput): MergeLogEntry {
   return {

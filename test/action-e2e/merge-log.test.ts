@@ -67,9 +67,9 @@ function pushPayload(before: string, after: string, commits: string[], time: str
   };
 }
 
-function pushRun(before: string, after: string, commits: string[], time: string): Promise<ActionRun> {
+function pushRun(before: string, after: string, commits: string[], time: string, workspace = project): Promise<ActionRun> {
   const runId = nextRunId++;
-  return runAction(project, {
+  return runAction(workspace, {
     apiUrl: github.url,
     token: github.token,
     event: 'push',
@@ -134,7 +134,8 @@ describe('the per-merge log on pushes to the base branch', () => {
       if (github.requests.filter(isListing).length >= listed + 2) release();
     }, 50);
     const xRun = nextRunId;
-    const [x, y] = await Promise.all([pushRun(D, X, [X], at(9)), pushRun(X, Y, [Y], at(10))]).finally(() => clearInterval(watch));
+    // Each run has its own workspace, as two jobs on two runners do.
+    const [x, y] = await Promise.all([pushRun(D, X, [X], at(9)), pushRun(X, Y, [Y], at(10), makeProject(['ok.bench.mjs'], 'compare: artifact\n'))]).finally(() => clearInterval(watch));
     expect(x.status, x.stdout + x.stderr).toBe(0);
     expect(y.status, y.stdout + y.stderr).toBe(0);
     const fromX = (await uploadedLog(xRun)).map((e) => e.commit);

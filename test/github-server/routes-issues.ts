@@ -13,19 +13,7 @@ export const MAX_ISSUE_TITLE_CHARS = 256;
 export const MAX_ISSUE_BODY_CHARS = 65_536;
 
 /** An issue or a pull request, as the issue endpoints see it. */
-interface IssueView {
-  number: number;
-  title: string;
-  body: string | null;
-  state: 'open' | 'closed';
-  stateReason: StateReason | null;
-  labels: string[];
-  assignees: string[];
-  user: string;
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-  closedBy: string | null;
+interface IssueView extends IssueRecord {
   pull?: PullRecord;
 }
 
