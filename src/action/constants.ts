@@ -11,6 +11,9 @@ export const INPUTS = {
   retentionDays: 'retention-days',
   outputDirectory: 'output-directory',
   networkTimeout: 'network-timeout',
+  mode: 'mode',
+  shard: 'shard',
+  resultsArtifact: 'results-artifact',
 } as const;
 
 export const OUTPUTS = {
@@ -28,3 +31,10 @@ export type CommentMode = (typeof COMMENT_MODES)[number];
 
 export const FAIL_ON = ['fail', 'critical', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
+
+/**
+ * run: measure here and report; report: post what an unprivileged pull request run measured (a
+ * workflow_run job, fork-safe); merge: combine the shards of this workflow run into one report.
+ */
+export const MODES = ['run', 'report', 'merge'] as const;
+export type Mode = (typeof MODES)[number];

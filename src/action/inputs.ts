@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { parseTime } from '../config/quantities.js';
-import { COMMENT_MODES, FAIL_ON, INPUTS, type CommentMode, type FailOn } from './constants.js';
+import { COMMENT_MODES, FAIL_ON, INPUTS, MODES, type CommentMode, type FailOn, type Mode } from './constants.js';
 
 export interface ActionInputs {
   configPath: string | undefined;
@@ -15,6 +15,24 @@ export interface ActionInputs {
   retentionDays: number | undefined;
   outputDirectory: string;
   networkTimeoutMs: number;
+  mode: Mode;
+  /** This job's slice of the suites: `index` of `count`, both from 1. */
+  shard: { index: number; count: number } | undefined;
+  /** Name (and prefix, for shards) of the results artifacts that report and merge jobs read. */
+  resultsArtifact: string;
+}
+
+/** "2/4": the second of four shards. */
+function readShard(): { index: number; count: number } | undefined {
+  const value = optional(INPUTS.shard);
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!(index >= 1 && count >= 1 && index <= count && count <= 256)) {
+    throw new InputError(`input "${INPUTS.shard}": expected K/N with 1 <= K <= N <= 256, e.g. "2/4", got "${value}"`);
+  }
+  return { index, count };
 }
 
 /** A bad input: one line that names the input, quotes the value and says what was expected. */
@@ -63,5 +81,8 @@ export function readActionInputs(): ActionInputs {
     retentionDays,
     outputDirectory: optional(INPUTS.outputDirectory) ?? '.perfgate',
     networkTimeoutMs: parsedTimeout.value,
+    mode: choice(INPUTS.mode, MODES, 'run'),
+    shard: readShard(),
+    resultsArtifact: optional(INPUTS.resultsArtifact) ?? 'perfgate-results',
   };
 }

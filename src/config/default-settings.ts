@@ -21,6 +21,7 @@ export function defaultSettings(cwd: string): Settings {
       changePoints: { minShift: 0.05, alpha: FILE_DEFAULTS.log.changePointAlpha },
     },
     rollback: { enabled: true, regression: 0.5, comment: true, issue: true, labels: [...FILE_DEFAULTS.rollback.labels], mentions: [] },
+    accept: { label: FILE_DEFAULTS.accept.label, command: FILE_DEFAULTS.accept.command },
     alpha: FILE_DEFAULTS.alpha,
     power: FILE_DEFAULTS.power,
     thresholds: {},

@@ -139,6 +139,7 @@ function toSettings(config: PerfgateConfig, configPath: string, rootDir: string)
       changePoints: { minShift: config.log['change-points']['min-shift'], alpha: config.log['change-points'].alpha },
     },
     rollback: { ...config.rollback },
+    accept: { label: config.accept.label === false ? null : config.accept.label, command: config.accept.command === false ? null : config.accept.command },
     alpha: config.alpha,
     power: config.power,
     thresholds: toRules(d.thresholds),

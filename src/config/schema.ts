@@ -63,6 +63,7 @@ export const FILE_DEFAULTS = {
   import: { timeoutMs: 600_000 },
   log: { entries: 1000, artifacts: 5, minShift: '5%', changePointAlpha: 0.01 },
   rollback: { regression: '50%', labels: ['perfgate:rollback'] },
+  accept: { label: 'perfgate:accept', command: '/perfgate accept' },
 } as const;
 
 /** Metrics whose limits must be given in a particular kind of quantity. */
@@ -575,6 +576,19 @@ const rollbackSchema = closed({
   .prefault({})
   .describe('Rollback recommendations after a merge to the base branch.');
 
+const acceptSchema = closed({
+  label: z
+    .union([z.string().min(1), z.literal(false)], { error: expecting('a label name, or false') })
+    .default(FILE_DEFAULTS.accept.label)
+    .describe('A pull request label that accepts every failing benchmark of the pull request; false disables it. Labels need triage or write access to set, and who set it is shown.'),
+  command: z
+    .union([z.string().regex(/^\/\S+( \S+)*$/), z.literal(false)], { error: expecting('a command starting with "/", e.g. "/perfgate accept", or false') })
+    .default(FILE_DEFAULTS.accept.command)
+    .describe('The comment command that accepts named failures: "<command> <benchmark or all> <reason>". Only users with write access can accept; others get a reply saying why. false disables it.'),
+})
+  .prefault({})
+  .describe('Accepting an intended regression on a pull request.');
+
 export const perfgateConfigSchema = closed({
   version: z
     .literal(CONFIG_VERSION, {
@@ -603,6 +617,7 @@ export const perfgateConfigSchema = closed({
   'same-runner': sameRunnerSchema.prefault({}).describe('Settings of same-runner comparisons.'),
   log: logSchema,
   rollback: rollbackSchema,
+  accept: acceptSchema,
   alpha: z
     .number({ error: expecting('a number above 0 and at most 0.5') })
     .gt(0, { error: expecting('a number above 0 and at most 0.5') })

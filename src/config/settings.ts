@@ -13,6 +13,7 @@ export interface Settings {
   compare: CompareSettings;
   log: LogSettings;
   rollback: RollbackSettings;
+  accept: AcceptSettings;
   /** Family-wise alpha for failing; also the FDR level for reporting. */
   alpha: number;
   /** Power for the "needs more rounds" advice. */
@@ -48,6 +49,13 @@ export interface LogSettings {
   /** Newest baseline artifacts whose logs are united. */
   artifacts: number;
   changePoints: { minShift: number; alpha: number };
+}
+
+export interface AcceptSettings {
+  /** The label that accepts every failure of a pull request, or null when disabled. */
+  label: string | null;
+  /** The comment command prefix, e.g. "/perfgate accept", or null when disabled. */
+  command: string | null;
 }
 
 export interface RollbackSettings {

@@ -11,6 +11,7 @@ const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 const DEFAULT_COMPARE = { method: 'auto', setupTimeoutMs: 600_000, confirmRounds: 10, confirmTimeMs: 60_000, pinCpu: null } as const;
 const DEFAULT_LOG = { entries: 1000, artifacts: 5, changePoints: { minShift: 0.05, alpha: 0.01 } };
+const DEFAULT_ACCEPT = { label: 'perfgate:accept', command: '/perfgate accept' };
 const DEFAULT_ROLLBACK = { enabled: true, regression: 0.5, comment: true, issue: true, labels: ['perfgate:rollback'], mentions: [] };
 
 const MINIMAL = 'version: 1\nsuites:\n  - name: core\n    type: tinybench\n    file: bench/core.bench.ts\n';
@@ -25,6 +26,7 @@ describe('readSettings', () => {
       compare: DEFAULT_COMPARE,
       log: DEFAULT_LOG,
       rollback: DEFAULT_ROLLBACK,
+      accept: DEFAULT_ACCEPT,
       alpha: 0.01,
       power: 0.9,
       thresholds: {
@@ -132,6 +134,7 @@ describe('parseSettings', () => {
       compare: DEFAULT_COMPARE,
       log: DEFAULT_LOG,
       rollback: DEFAULT_ROLLBACK,
+      accept: DEFAULT_ACCEPT,
       alpha: 0.05,
       power: 0.8,
       thresholds: {},

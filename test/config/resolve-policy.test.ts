@@ -27,6 +27,7 @@ function settings(rest: Partial<Settings> = {}): Settings {
     compare: { method: 'auto', setupTimeoutMs: 600_000, confirmRounds: 10, confirmTimeMs: 60_000, pinCpu: null },
     log: { entries: 1000, artifacts: 5, changePoints: { minShift: 0.05, alpha: 0.01 } },
     rollback: { enabled: true, regression: 0.5, comment: true, issue: true, labels: ['perfgate:rollback'], mentions: [] },
+    accept: { label: 'perfgate:accept', command: '/perfgate accept' },
     alpha: 0.05,
     power: 0.8,
     thresholds: {},
