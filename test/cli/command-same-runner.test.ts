@@ -55,5 +55,5 @@ describe('command suites, same-runner (built CLI)', () => {
     expect(hash.ratio).toBeGreaterThan(1.3);
     expect(byId['cli/steady']!.metrics.find((m) => m.metric === 'latency')!.verdict).not.toBe('fail');
     expect(run.stdout).toMatch(/cli\/hash\s+latency \(median\).*fail/);
-  });
+  }, 240_000);
 });
