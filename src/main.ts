@@ -17,6 +17,9 @@ import { evaluate } from './core/evaluate.js';
 import type { Policy, Report, Results } from './core/model.js';
 import { mainReference } from './core/history.js';
 import { recordOnBaseBranch } from './action/main-branch.js';
+import { acceptRegressions } from './action/accept-regressions.js';
+import { isUnprivilegedPullRequest, uploadPullRequestResults } from './action/fork-pull-request.js';
+import { runReportMode } from './action/report-mode.js';
 import { measureSameRunner } from './cli/measure-same-runner.js';
 import { BaseSetupError } from './runners/base-worktree.js';
 import { renderMarkdown } from './core/render/markdown.js';
@@ -25,7 +28,7 @@ import { createOctokit, type GitHubClient } from './github/octokit-client.js';
 import { upsertStickyComment } from './github/sticky-comment.js';
 import { ResultsError } from './results/results-error.js';
 
-const HANDLED_EVENTS = new Set(['pull_request', 'push', 'workflow_dispatch', 'schedule']);
+const HANDLED_EVENTS = new Set(['pull_request', 'push', 'workflow_dispatch', 'schedule', 'workflow_run']);
 
 const actionIo: CliIo = {
   cwd: process.cwd(),
@@ -187,7 +190,7 @@ export async function run(): Promise<void> {
     const inputs = readActionInputs();
     const ctx = readRunContext();
     if (!HANDLED_EVENTS.has(ctx.eventName)) {
-      core.notice(`perfgate does nothing on "${ctx.eventName}" events: it runs on pull_request, push, workflow_dispatch and schedule`);
+      core.notice(`perfgate does nothing on "${ctx.eventName}" events: it runs on pull_request, push, workflow_dispatch, schedule and workflow_run`);
       return;
     }
     if (inputs.workingDirectory) process.chdir(inputs.workingDirectory);
@@ -198,6 +201,11 @@ export async function run(): Promise<void> {
     const settings = await readSettings({ cwd: actionIo.cwd, ...(inputs.configPath ? { configPath: inputs.configPath } : {}) });
     const outDir = path.resolve(actionIo.cwd, inputs.outputDirectory);
     const policy = createPolicy(settings);
+    // A workflow_run job posts what a fork's pull request run measured; it measures nothing itself.
+    if (inputs.mode === 'report') {
+      await runReportMode({ client, ctx, inputs, settings, policy, deadline, outDir });
+      return;
+    }
     const sameRunner = await trySameRunner(settings, inputs, ctx, policy, outDir);
     let resultsFile = sameRunner.resultsFile;
     if (!resultsFile) {
@@ -233,10 +241,17 @@ export async function run(): Promise<void> {
         const warnings = [...sameRunner.warnings, ...baseline.warnings];
         report = evaluate({ head: sameRunner.head!, base: baseline.results, baseline: baseline.info, policy, warnings, ...(baseline.history ? { history: baseline.history } : {}) });
       }
+      if (ctx.pullRequest) {
+        // A fork's read-only token cannot reply; the report job does.
+        report = await acceptRegressions(report, { client, owner: ctx.owner, repo: ctx.repo, pullNumber: ctx.pullRequest.number, settings: settings.accept, deadline, reply: !isUnprivilegedPullRequest(ctx) });
+      }
       files = await writeReport(outDir, report);
       await writeJobSummary(report);
       annotateRegressions(report);
-      commentUrl = await publish(client, inputs, ctx, report, deadline);
+      // A fork's pull request run cannot comment: it leaves its results for the workflow_run report job.
+      if (isUnprivilegedPullRequest(ctx)) {
+        await uploadPullRequestResults({ client, ctx, inputs, deadline, outDir, resultsFile, reportFile: files.json, report, warnings: sameRunner.warnings });
+      } else commentUrl = await publish(client, inputs, ctx, report, deadline);
     }
     setReportOutputs(report, files, commentUrl);
 

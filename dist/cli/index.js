@@ -33652,7 +33652,7 @@ function defaultCallback(err) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cli_io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1604);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1447);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1728);
 
 
 // `perfgate log | head` closes the pipe early: the reader has what it wanted, which is no error.
@@ -33686,7 +33686,7 @@ function processIo() {
 
 /***/ }),
 
-/***/ 1447:
+/***/ 1728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52157,6 +52157,7 @@ const FILE_DEFAULTS = {
     import: { timeoutMs: 600_000 },
     log: { entries: 1000, artifacts: 5, minShift: '5%', changePointAlpha: 0.01 },
     rollback: { regression: '50%', labels: ['perfgate:rollback'] },
+    accept: { label: 'perfgate:accept', command: '/perfgate accept' },
 };
 /** Metrics whose limits must be given in a particular kind of quantity. */
 const METRIC_KINDS = {
@@ -52307,7 +52308,7 @@ function thresholdRule(metric, kind, direction) {
             }
         }
     })
-        .describe(`Thresholds for the ${metric} metric.`);
+        .describe(metric === 'any other' ? 'Thresholds for any other metric, keyed by its name.' : `Thresholds for the ${metric} metric.`);
 }
 const knownRule = (metric) => thresholdRule(metric, METRIC_KINDS[metric].expected, METRIC_KINDS[metric].direction).meta({ id: `${metric}-thresholds` });
 function statisticMessage(input) {
@@ -52578,6 +52579,16 @@ const rollbackSchema = schema_closed({
 })
     .prefault({})
     .describe('Rollback recommendations after a merge to the base branch.');
+const acceptSchema = schema_closed({
+    label: union([schemas_string().min(1), literal(false)], { error: expecting('a label name, or false') })
+        .default(FILE_DEFAULTS.accept.label)
+        .describe('A pull request label that accepts every failing benchmark of the pull request; false disables it. Labels need triage or write access to set, and who set it is shown.'),
+    command: union([schemas_string().regex(/^\/\S+( \S+)*$/), literal(false)], { error: expecting('a command starting with "/", e.g. "/perfgate accept", or false') })
+        .default(FILE_DEFAULTS.accept.command)
+        .describe('The comment command that accepts named failures: "<command> <benchmark or all> <reason>". Only users with write access can accept; others get a reply saying why. false disables it.'),
+})
+    .prefault({})
+    .describe('Accepting an intended regression on a pull request.');
 const perfgateConfigSchema = schema_closed({
     version: literal(CONFIG_VERSION, {
         error: (issue) => (issue.input === undefined ? `required, add "version: ${CONFIG_VERSION}"` : `expected ${CONFIG_VERSION}, got ${showValue(issue.input)}`),
@@ -52600,6 +52611,7 @@ const perfgateConfigSchema = schema_closed({
     'same-runner': sameRunnerSchema.prefault({}).describe('Settings of same-runner comparisons.'),
     log: logSchema,
     rollback: rollbackSchema,
+    accept: acceptSchema,
     alpha: schemas_number({ error: expecting('a number above 0 and at most 0.5') })
         .gt(0, { error: expecting('a number above 0 and at most 0.5') })
         .lte(0.5, { error: expecting('a number above 0 and at most 0.5') })
@@ -52857,6 +52869,7 @@ function toSettings(config, configPath, rootDir) {
             changePoints: { minShift: config.log['change-points']['min-shift'], alpha: config.log['change-points'].alpha },
         },
         rollback: { ...config.rollback },
+        accept: { label: config.accept.label === false ? null : config.accept.label, command: config.accept.command === false ? null : config.accept.command },
         alpha: config.alpha,
         power: config.power,
         thresholds: toRules(d.thresholds),
@@ -53000,7 +53013,1435 @@ const history_schema_historySchema = object({
 })
     .strict();
 
+;// CONCATENATED MODULE: ./src/core/render/format.ts
+/** Number formatting shared by every rendering. Deterministic: no locale, no clock. */
+function significant(value, digits = 3) {
+    if (!Number.isFinite(value))
+        return String(value);
+    if (value === 0)
+        return '0';
+    const magnitude = Math.floor(Math.log10(Math.abs(value)));
+    const decimals = Math.max(0, digits - 1 - magnitude);
+    return value.toFixed(Math.min(decimals, 6));
+}
+const format_TIME_UNITS = [
+    [1000, 's'],
+    [1, 'ms'],
+    [1e-3, 'µs'],
+    [1e-6, 'ns'],
+];
+function format_formatTime(ms) {
+    const abs = Math.abs(ms);
+    for (const [scale, unit] of format_TIME_UNITS) {
+        if (abs >= scale || scale === 1e-6)
+            return `${significant(ms / scale)} ${unit}`;
+    }
+    return `${significant(ms)} ms`;
+}
+function formatRate(perSecond, unit) {
+    const abs = Math.abs(perSecond);
+    const suffix = unit === 'ops/s' ? ' ops/s' : ` ${unit}`;
+    if (abs >= 1e9)
+        return `${significant(perSecond / 1e9)}G${suffix}`;
+    if (abs >= 1e6)
+        return `${significant(perSecond / 1e6)}M${suffix}`;
+    if (abs >= 1e4)
+        return `${significant(perSecond / 1e3)}k${suffix}`;
+    return `${significant(perSecond)}${suffix}`;
+}
+function formatBytes(bytes) {
+    const abs = Math.abs(bytes);
+    if (abs >= 2 ** 30)
+        return `${significant(bytes / 2 ** 30)} GiB`;
+    if (abs >= 2 ** 20)
+        return `${significant(bytes / 2 ** 20)} MiB`;
+    if (abs >= 2 ** 10)
+        return `${significant(bytes / 2 ** 10)} KiB`;
+    return `${significant(bytes)} B`;
+}
+/** A value in its canonical unit, scaled for reading: 0.0123 ms -> "12.3 µs". */
+function formatValue(value, unit) {
+    if (unit === 'ms')
+        return format_formatTime(value);
+    if (unit === 'ops/s' || unit.endsWith('/s'))
+        return formatRate(value, unit);
+    if (unit === 'B')
+        return formatBytes(value);
+    if (unit === '%')
+        return `${significant(value, 4)}%`;
+    return unit ? `${significant(value)} ${unit}` : significant(value);
+}
+/** 0.1 -> "10%", 0.025 -> "2.5%". */
+function formatPercent(fraction) {
+    const pct = fraction * 100;
+    const text = Math.abs(pct) >= 10 ? pct.toFixed(0) : Math.abs(pct) >= 1 ? pct.toFixed(1) : pct.toFixed(2);
+    return `${text.replace(/\.0+$/, '')}%`;
+}
+/** A head/base ratio as a signed change: 1.2 -> "+20.0%", 0.97 -> "-3.0%". */
+function formatRatioChange(ratio) {
+    const pct = (ratio - 1) * 100;
+    const abs = Math.abs(pct);
+    const text = abs >= 100 ? abs.toFixed(0) : abs.toFixed(1);
+    if (text === '0.0')
+        return '0.0%';
+    return `${pct < 0 ? '-' : '+'}${text}%`;
+}
+
+;// CONCATENATED MODULE: ./src/core/leak.ts
+
+/** The metric tinybench rounds carry: heap kept per iteration after a full collection, in bytes. */
+const HEAP_GROWTH = 'heap-growth';
+/**
+ * Below this, heap kept per iteration is noise: measured with runners/heap-probe.ts, benchmarks
+ * that keep nothing (loops, JSON round trips, large temporary arrays) read 0 B in most rounds and
+ * at most 11 B in a first one, while keeping one `{ a: 1 }` per call reads 32 B every time.
+ */
+const LEAK_BYTES_PER_ITERATION = 16;
+/** Rounds needed before a median says "every time", not "once". */
+const LEAK_MIN_ROUNDS = 3;
+/** A reason when the head's rounds keep memory call after call; null when they do not. */
+function possibleLeak(head) {
+    if (head.rounds < LEAK_MIN_ROUNDS || head.median < LEAK_BYTES_PER_ITERATION)
+        return null;
+    return `possible leak: the heap keeps about ${formatValue(head.median, 'B')} per iteration (median of ${head.rounds} rounds, after full collections)`;
+}
+
+;// CONCATENATED MODULE: ./src/core/model.ts
+/**
+ * The data perfgate passes around. Everything here is plain JSON-compatible data so that results
+ * and reports can be written to files, uploaded as artifacts and read back without loss.
+ */
+const RESULTS_SCHEMA_ID = 'perfgate/results';
+const RESULTS_VERSION = 1;
+/** Worst first; the overall verdict of a report is the first of these that occurs. */
+const VERDICT_ORDER = [
+    'critical',
+    'fail',
+    'error',
+    'warn',
+    'unstable',
+    // Let through on purpose: less pressing than a verdict still open, more than a benchmark gone.
+    'accepted',
+    'missing',
+    'new',
+    'improved',
+    'pass',
+];
+
+;// CONCATENATED MODULE: ./src/core/stats/descriptive.ts
+/** Scale factor that makes the median absolute deviation estimate a normal standard deviation. */
+const MAD_SCALE = 1.4826;
+function assertNonEmpty(values, what) {
+    if (values.length === 0)
+        throw new Error(`${what}: expected at least one value, got an empty array`);
+}
+/**
+ * The q-quantile (q in [0, 1]) of an ascending array by linear interpolation between closest ranks
+ * (Hyndman & Fan type 7, numpy's default `method='linear'`, R's default `type=7`).
+ */
+function percentile(sorted, q) {
+    assertNonEmpty(sorted, 'percentile');
+    if (!(q >= 0 && q <= 1))
+        throw new RangeError(`percentile: q must be in [0, 1], got ${q}`);
+    const n = sorted.length;
+    const index = (n - 1) * q;
+    const below = Math.floor(index);
+    const a = sorted[below];
+    if (below >= n - 1)
+        return a;
+    const b = sorted[below + 1];
+    const t = index - below;
+    // numpy's lerp: interpolate from the nearer end, so that t = 1 gives b exactly.
+    const diff = b - a;
+    return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+}
+/** Median of an ascending array (mean of the two middle values for even n, as numpy.median). */
+function medianOfSorted(sorted) {
+    assertNonEmpty(sorted, 'median');
+    const n = sorted.length;
+    const mid = n >> 1;
+    return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+/** An ascending copy. Typed-array sort is numeric and several times faster than a comparator sort. */
+function sortedCopy(values) {
+    // The constructor copies an array directly; Float64Array.from would walk an iterator.
+    return new Float64Array(values).sort();
+}
+/** All rounds' samples in one ascending array: the pooled samples. One typed sort of the pool. */
+function pooledSorted(rounds) {
+    return descriptive_pooledSamples(rounds).sort();
+}
+/** Rearranges `b` so that b[k] is its k-th smallest value (Hoare's quickselect) and returns it. */
+function selectInPlace(b, k, from = 0) {
+    let lo = from;
+    let hi = b.length - 1;
+    while (hi > lo) {
+        const pivot = b[(lo + hi) >> 1];
+        let i = lo;
+        let j = hi;
+        while (i <= j) {
+            while (b[i] < pivot)
+                i++;
+            while (b[j] > pivot)
+                j--;
+            if (i <= j) {
+                const t = b[i];
+                b[i] = b[j];
+                b[j] = t;
+                i++;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return b[k];
+    }
+    return b[k];
+}
+/**
+ * Type-7 percentile of `b` in any order, by selection; rearranges `b`. Everything before `from`
+ * must already be <= everything after it (true after selecting a lower percentile), so ascending
+ * percentiles can be taken one after another, each searching only what is left.
+ */
+function percentileInPlace(b, q, from) {
+    const n = b.length;
+    const index = (n - 1) * q;
+    const below = Math.floor(index);
+    const a = selectInPlace(b, below, Math.min(from, below));
+    if (below >= n - 1)
+        return { value: a, index: below };
+    // The next order statistic is the smallest value right of the selected one.
+    let next = Number.POSITIVE_INFINITY;
+    for (let i = below + 1; i < n; i++)
+        if (b[i] < next)
+            next = b[i];
+    const t = index - below;
+    const diff = next - a;
+    return { value: t >= 0.5 ? next - diff * (1 - t) : a + diff * t, index: below };
+}
+/**
+ * `summarize` by selection instead of sorting (expected O(n)), for the large pools compare sees.
+ * Takes ownership of `b` and rearranges it. Same results as `summarize`.
+ */
+function descriptive_summarizeInPlace(b) {
+    assertNonEmpty(b, 'summarize');
+    const n = b.length;
+    let sum = 0;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+        const v = b[i];
+        sum += v;
+        if (v < min)
+            min = v;
+        if (v > max)
+            max = v;
+    }
+    const mean = sum / n;
+    let squares = 0;
+    for (let i = 0; i < n; i++)
+        squares += (b[i] - mean) * (b[i] - mean);
+    const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+    const med = percentileInPlace(b, 0.5, 0);
+    const p95 = percentileInPlace(b, 0.95, med.index);
+    const p99 = percentileInPlace(b, 0.99, p95.index);
+    const deviations = scratchCopy(b);
+    for (let i = 0; i < n; i++)
+        deviations[i] = Math.abs(deviations[i] - med.value);
+    const mad = percentileInPlace(deviations, 0.5, 0).value;
+    return {
+        n,
+        min,
+        max,
+        mean,
+        median: med.value,
+        p50: med.value,
+        p95: p95.value,
+        p99: p99.value,
+        sd,
+        cv: relative(sd, mean),
+        robustCv: relative(MAD_SCALE * mad, med.value),
+    };
+}
+/** All rounds' samples in one array, in round order (a fresh buffer the caller owns). */
+function descriptive_pooledSamples(rounds) {
+    let total = 0;
+    for (const round of rounds)
+        total += round.length;
+    const pooled = new Float64Array(total);
+    let offset = 0;
+    for (const round of rounds) {
+        pooled.set(round, offset);
+        offset += round.length;
+    }
+    return pooled;
+}
+// One reusable buffer for selections: comparing a thousand benchmarks selects tens of thousands
+// of round medians, and a fresh array for each is most of the garbage the comparison makes.
+// Selection is synchronous, so no two callers can share it at once.
+let scratch = new Float64Array(1024);
+function scratchCopy(values) {
+    if (scratch.length < values.length)
+        scratch = new Float64Array(Math.max(values.length, scratch.length * 2));
+    const view = scratch.subarray(0, values.length);
+    view.set(values);
+    return view;
+}
+/** Median without sorting, in expected O(n): a round's median is needed far more often than its order. */
+function selectMedian(values) {
+    assertNonEmpty(values, 'median');
+    const b = scratchCopy(values);
+    const n = b.length;
+    const mid = n >> 1;
+    const upper = selectInPlace(b, mid);
+    if (n % 2 === 1)
+        return upper;
+    // After selection everything left of mid is <= upper: the lower middle is their maximum.
+    let lower = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < mid; i++)
+        if (b[i] > lower)
+            lower = b[i];
+    return (lower + upper) / 2;
+}
+/** Median of an array in any order. */
+function median(values) {
+    return medianOfSorted(sortedCopy(values));
+}
+/**
+ * Median absolute deviation of an ascending array around its median `m`, in O(n): the deviations
+ * left of the middle grow leftwards and those right of it grow rightwards, so merging the two
+ * ascending runs up to the middle rank finds their median without sorting again.
+ */
+function madOfSorted(sorted, m) {
+    const n = sorted.length;
+    const mid = n >> 1;
+    const odd = n % 2 === 1;
+    // For odd n the middle element is the smallest deviation (0) and is taken up front.
+    let left = mid - 1;
+    let right = odd ? mid + 1 : mid;
+    const wanted = mid; // rank of the (upper) middle deviation
+    let count = odd ? 1 : 0;
+    let previous = 0;
+    let current = 0;
+    while (count <= wanted) {
+        const dl = left >= 0 ? m - sorted[left] : Number.POSITIVE_INFINITY;
+        const dr = right < n ? sorted[right] - m : Number.POSITIVE_INFINITY;
+        previous = current;
+        if (dl <= dr) {
+            current = dl;
+            left--;
+        }
+        else {
+            current = dr;
+            right++;
+        }
+        count++;
+    }
+    if (odd)
+        return current;
+    // Even n: the mean of the two middle deviations (ranks wanted - 1 and wanted).
+    return (previous + current) / 2;
+}
+function ascending(a, b) {
+    return a - b;
+}
+/** A ratio of spread to level that stays finite and non-negative: 0/0 = 0, x/0 = Infinity. */
+function relative(spread, level) {
+    if (level === 0)
+        return spread === 0 ? 0 : Number.POSITIVE_INFINITY;
+    return spread / Math.abs(level);
+}
+/** Median absolute deviation from the median, unscaled. */
+function medianAbsoluteDeviation(values) {
+    const m = median(values);
+    return median(values.map((v) => Math.abs(v - m)));
+}
+/**
+ * Summary of a set of numbers. `sd` is the sample standard deviation (n - 1; 0 when n = 1),
+ * `cv = sd / |mean|` and `robustCv = 1.4826 * MAD / |median|` (0 when both parts are 0, Infinity
+ * when only the level is 0). Throws on an empty array.
+ */
+function summarize(values) {
+    assertNonEmpty(values, 'summarize');
+    return summarizeSorted(sortedCopy(values));
+}
+/** `summarize` for values already in ascending order (callers that sorted once reuse it). */
+function summarizeSorted(sorted) {
+    assertNonEmpty(sorted, 'summarize');
+    const n = sorted.length;
+    let sum = 0;
+    for (let i = 0; i < n; i++)
+        sum += sorted[i];
+    const mean = sum / n;
+    let squares = 0;
+    for (let i = 0; i < n; i++)
+        squares += (sorted[i] - mean) * (sorted[i] - mean);
+    const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+    const med = medianOfSorted(sorted);
+    const mad = madOfSorted(sorted, med);
+    return {
+        n,
+        min: sorted[0],
+        max: sorted[n - 1],
+        mean,
+        median: med,
+        p50: med,
+        p95: percentile(sorted, 0.95),
+        p99: percentile(sorted, 0.99),
+        sd,
+        cv: relative(sd, mean),
+        robustCv: relative(MAD_SCALE * mad, med),
+    };
+}
+/**
+ * Summary of a metric measured in rounds (one array of samples per process): the pooled samples,
+ * the number of rounds, and `roundCv`, the robust CV of the per-round medians (0 for one round).
+ * With `timeUnit` (samples in ms) it adds `opsPerSecond = 1000 / mean`.
+ */
+function summarizeRounds(rounds, timeUnit) {
+    if (rounds.length === 0)
+        throw new Error('summarizeRounds: expected at least one round, got none');
+    rounds.forEach((round, i) => assertNonEmpty(round, `summarizeRounds (round ${i + 1})`));
+    return summarizePooled(descriptive_summarizeInPlace(descriptive_pooledSamples(rounds)), rounds.map(selectMedian), timeUnit);
+}
+/** `summarizeRounds` from the pooled samples in ascending order and each round's median, as compare has them. */
+function summarizePooled(pooled, roundMedians, timeUnit) {
+    const medians = roundMedians;
+    const roundCv = medians.length > 1 ? summarize(medians).robustCv : 0;
+    const result = { ...pooled, rounds: medians.length, roundCv };
+    if (timeUnit)
+        result.opsPerSecond = 1000 / pooled.mean;
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/normal.ts
+/**
+ * The standard normal distribution: the distribution function (Cody's rational Chebyshev
+ * approximation, as in R's `pnorm`, accurate to about 1e-16 relative) and its inverse (Wichura's
+ * algorithm AS 241, as in R's `qnorm`, accurate to about 1e-16 relative).
+ */
+const SQRT_32 = 5.656854249492380195206754896838;
+const ONE_OVER_SQRT_2PI = 0.398942280401432677939946059934;
+const A = [2.2352520354606839287, 161.02823106855587881, 1067.6894854603709582, 18154.981253343561249, 0.065682337918207449113];
+const B = [47.20258190468824187, 976.09855173777669322, 10260.932208618978205, 45507.789335026729956];
+const C = [
+    0.39894151208813466764, 8.8831497943883759412, 93.506656132177855979, 597.27027639480026226, 2494.5375852903726711,
+    6848.1904505362823326, 11602.651437647350124, 9842.7148383839780218, 1.0765576773720192317e-8,
+];
+const D = [
+    22.266688044328115691, 235.38790178262499861, 1519.377599407554805, 6485.558298266760755, 18615.571640885098091,
+    34900.952721145977266, 38912.003286093271411, 19685.429676859990727,
+];
+const P = [0.21589853405795699, 0.1274011611602473639, 0.022235277870649807, 0.001421619193227893466, 2.9112874951168792e-5, 0.02307344176494017303];
+const Q = [1.28426009614491121, 0.468238212480865118, 0.0659881378689285515, 0.00378239633202758244, 7.29751555083966205e-5];
+/** exp(-x^2/2) * factor, computed in two parts so that the tail keeps full precision. */
+function gaussianTail(x, factor) {
+    const xsq = Math.trunc(x * 16) / 16;
+    const del = (x - xsq) * (x + xsq);
+    return Math.exp(-xsq * xsq * 0.5) * Math.exp(-del * 0.5) * factor;
+}
+/** P(Z <= x) for a standard normal Z. */
+function normalCdf(x) {
+    if (Number.isNaN(x))
+        return Number.NaN;
+    const y = Math.abs(x);
+    if (y <= 0.67448975) {
+        let xnum = 0;
+        let xden = 0;
+        if (y > Number.EPSILON * 0.5) {
+            const xsq = x * x;
+            xnum = A[4] * xsq;
+            xden = xsq;
+            for (let i = 0; i < 3; i++) {
+                xnum = (xnum + A[i]) * xsq;
+                xden = (xden + B[i]) * xsq;
+            }
+        }
+        return 0.5 + (x * (xnum + A[3])) / (xden + B[3]);
+    }
+    let lowerOfAbs; // P(Z <= -|x|)
+    if (y <= SQRT_32) {
+        let xnum = C[8] * y;
+        let xden = y;
+        for (let i = 0; i < 7; i++) {
+            xnum = (xnum + C[i]) * y;
+            xden = (xden + D[i]) * y;
+        }
+        lowerOfAbs = gaussianTail(y, (xnum + C[7]) / (xden + D[7]));
+    }
+    else if (y < 37.5193) {
+        const xsq = 1 / (x * x);
+        let xnum = P[5] * xsq;
+        let xden = xsq;
+        for (let i = 0; i < 4; i++) {
+            xnum = (xnum + P[i]) * xsq;
+            xden = (xden + Q[i]) * xsq;
+        }
+        const temp = (xsq * (xnum + P[4])) / (xden + Q[4]);
+        lowerOfAbs = gaussianTail(y, (ONE_OVER_SQRT_2PI - temp) / y);
+    }
+    else {
+        lowerOfAbs = 0;
+    }
+    return x > 0 ? 1 - lowerOfAbs : lowerOfAbs;
+}
+/** The x with P(Z <= x) = p for a standard normal Z; -Infinity at 0 and Infinity at 1. */
+function normalQuantile(p) {
+    if (Number.isNaN(p))
+        return Number.NaN;
+    if (p < 0 || p > 1)
+        throw new RangeError(`normalQuantile: p must be in [0, 1], got ${p}`);
+    if (p === 0)
+        return Number.NEGATIVE_INFINITY;
+    if (p === 1)
+        return Number.POSITIVE_INFINITY;
+    const q = p - 0.5;
+    if (Math.abs(q) <= 0.425) {
+        const r = 0.180625 - q * q;
+        return ((q *
+            (((((((r * 2509.0809287301226727 + 33430.575583588128105) * r + 67265.770927008700853) * r + 45921.953931549871457) * r +
+                13731.693765509461125) *
+                r +
+                1971.5909503065514427) *
+                r +
+                133.14166789178437745) *
+                r +
+                3.387132872796366608)) /
+            (((((((r * 5226.495278852854561 + 28729.085735721942674) * r + 39307.89580009271061) * r + 21213.794301586595867) * r +
+                5394.1960214247511077) *
+                r +
+                687.1870074920579083) *
+                r +
+                42.313330701600911252) *
+                r +
+                1));
+    }
+    let r = Math.sqrt(-Math.log(q > 0 ? 1 - p : p));
+    let value;
+    if (r <= 5) {
+        r -= 1.6;
+        value =
+            (((((((r * 7.7454501427834140764e-4 + 0.0227238449892691845833) * r + 0.24178072517745061177) * r + 1.27045825245236838258) * r +
+                3.64784832476320460504) *
+                r +
+                5.7694972214606914055) *
+                r +
+                4.6303378461565452959) *
+                r +
+                1.42343711074968357734) /
+                (((((((r * 1.05075007164441684324e-9 + 5.475938084995344946e-4) * r + 0.0151986665636164571966) * r + 0.14810397642748007459) * r +
+                    0.68976733498510000455) *
+                    r +
+                    1.6763848301838038494) *
+                    r +
+                    2.05319162663775882187) *
+                    r +
+                    1);
+    }
+    else {
+        r -= 5;
+        value =
+            (((((((r * 2.01033439929228813265e-7 + 2.71155556874348757815e-5) * r + 0.0012426609473880784386) * r + 0.026532189526576123093) * r +
+                0.29656057182850489123) *
+                r +
+                1.7848265399172913358) *
+                r +
+                5.4637849111641143699) *
+                r +
+                6.6579046435011037772) /
+                (((((((r * 2.04426310338993978564e-15 + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r + 7.868691311456132591e-4) * r +
+                    0.0148753612908506148525) *
+                    r +
+                    0.13692988092273580531) *
+                    r +
+                    0.59983220655588793769) *
+                    r +
+                    1);
+    }
+    return q < 0 ? -value : value;
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/rank-tests.ts
+/**
+ * Rank tests: Mann–Whitney U (two independent samples) and the Wilcoxon signed-rank test (paired
+ * differences), both two-sided, with their exact null distributions for small samples without ties
+ * and the normal approximation (tie correction, continuity correction) otherwise. Conventions follow
+ * scipy (`mannwhitneyu`, `wilcoxon` with `zero_method='wilcox'`) and R (`wilcox.test`).
+ */
+
+/** Largest n1 + n2 for which the exact Mann–Whitney distribution is used. */
+const MANN_WHITNEY_EXACT_MAX_TOTAL = 60;
+/** Largest number of non-zero differences for which the exact signed-rank distribution is used. */
+const SIGNED_RANK_EXACT_MAX_N = 50;
+/** Mid-ranks of the values, as R's `rank` and scipy's `rankdata`. */
+function rank(values) {
+    const n = values.length;
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+    const ranks = new Float64Array(n);
+    const ties = [];
+    let i = 0;
+    while (i < n) {
+        let j = i + 1;
+        while (j < n && values[order[j]] === values[order[i]])
+            j++;
+        const midRank = (i + 1 + j) / 2;
+        for (let k = i; k < j; k++)
+            ranks[order[k]] = midRank;
+        if (j - i > 1)
+            ties.push(j - i);
+        i = j;
+    }
+    return { ranks, ties };
+}
+/** Sizes of groups of equal values (only groups of 2 or more). */
+function tieGroups(values) {
+    return rank(values).ties;
+}
+/** Sum of t^3 - t over tie groups: the tie correction term of the rank-test variances. */
+function tieTerm(ties) {
+    let sum = 0;
+    for (const t of ties)
+        sum += t * t * t - t;
+    return sum;
+}
+function assertSample(values, what) {
+    if (values.length === 0)
+        throw new Error(`${what}: expected at least one value, got an empty array`);
+    for (const v of values) {
+        if (!Number.isFinite(v))
+            throw new Error(`${what}: expected finite numbers, got ${v}`);
+    }
+}
+/**
+ * Frequencies of the Mann–Whitney statistic U (0 .. n1*n2) over all C(n1+n2, n1) arrangements
+ * without ties. Dynamic programme over the largest element: it is either one of the first sample
+ * (and beats all n2 of the second) or one of the second (and beats none), so
+ * f(m, n; u) = f(m-1, n; u-n) + f(m, n-1; u). Cost O(n1^2 n2^2 / 4): 0.2 M additions for 30 + 30.
+ */
+function mannWhitneyCounts(n1, n2) {
+    const maxU = n1 * n2;
+    // f[m] holds f(m, n; .) for the current n; at n = 0 only U = 0 is possible.
+    const f = Array.from({ length: n1 + 1 }, () => {
+        const counts = new Float64Array(maxU + 1);
+        counts[0] = 1;
+        return counts;
+    });
+    for (let n = 1; n <= n2; n++) {
+        for (let m = 1; m <= n1; m++) {
+            const current = f[m]; // f(m, n-1; .), becomes f(m, n; .)
+            const smaller = f[m - 1]; // already f(m-1, n; .)
+            for (let u = m * n; u >= n; u--)
+                current[u] += smaller[u - n];
+        }
+    }
+    return f[n1];
+}
+/** Frequencies of the signed-rank statistic T+ (0 .. n(n+1)/2) over all 2^n sign patterns. */
+function signedRankCounts(n) {
+    const maxT = (n * (n + 1)) / 2;
+    const counts = new Float64Array(maxT + 1);
+    counts[0] = 1;
+    for (let i = 1; i <= n; i++) {
+        for (let t = (i * (i + 1)) / 2; t >= i; t--)
+            counts[t] += counts[t - i];
+    }
+    return counts;
+}
+function total(counts) {
+    let sum = 0;
+    for (const c of counts)
+        sum += c;
+    return sum;
+}
+/**
+ * Two-sided exact p-value of a statistic with a symmetric discrete null distribution:
+ * 2 * P(S <= s) below the centre, 2 * P(S >= s) above it (as R's `wilcox.test`), at most 1.
+ */
+function exactTwoSided(counts, statistic) {
+    const max = counts.length - 1;
+    const s = statistic > max / 2 ? max - statistic : statistic; // mirror into the lower tail
+    let tail = 0;
+    for (let u = 0; u <= Math.floor(s + 1e-9); u++)
+        tail += counts[u];
+    return Math.min(1, (2 * tail) / total(counts));
+}
+/**
+ * Smallest q with P(S <= q) >= p (R's `qwilcox` / `qsignrank`, including their 10 * DBL_EPSILON fuzz).
+ */
+function lowerQuantile(counts, p) {
+    const sum = total(counts);
+    const target = p - 10 * Number.EPSILON;
+    let cumulative = 0;
+    for (let q = 0; q < counts.length; q++) {
+        cumulative += counts[q] / sum;
+        if (cumulative >= target)
+            return q;
+    }
+    return counts.length - 1;
+}
+/** Two-sided normal-approximation p-value with continuity correction; 1 when there is no spread. */
+function normalTwoSided(statistic, mean, variance) {
+    if (!(variance > 0))
+        return 1;
+    const z = (Math.abs(statistic - mean) - 0.5) / Math.sqrt(variance);
+    if (z <= 0)
+        return 1;
+    return Math.min(1, 2 * normalCdf(-z));
+}
+/**
+ * Two-sided Mann–Whitney U test of x against y. `u` is the statistic of x (scipy's U1 =
+ * R1 - n1(n1+1)/2, R's W of `wilcox.test(x, y)`). Exact when there are no ties and
+ * n1 + n2 <= 60, otherwise the normal approximation with tie and continuity correction
+ * (scipy `method='asymptotic', use_continuity=True`; R `exact=FALSE, correct=TRUE`).
+ */
+function mannWhitneyU(x, y) {
+    assertSample(x, 'mannWhitneyU (x)');
+    assertSample(y, 'mannWhitneyU (y)');
+    const n1 = x.length;
+    const n2 = y.length;
+    const { ranks, ties } = rank([...x, ...y]);
+    let r1 = 0;
+    for (let i = 0; i < n1; i++)
+        r1 += ranks[i];
+    const u = r1 - (n1 * (n1 + 1)) / 2;
+    if (ties.length === 0 && n1 + n2 <= MANN_WHITNEY_EXACT_MAX_TOTAL) {
+        return { u, p: exactTwoSided(mannWhitneyCounts(n1, n2), u), method: 'exact' };
+    }
+    const n = n1 + n2;
+    const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm(ties) / (n * (n - 1)));
+    return { u, p: normalTwoSided(u, (n1 * n2) / 2, variance), method: 'asymptotic' };
+}
+/**
+ * Two-sided Wilcoxon signed-rank test of paired differences against 0. Zeros are dropped first
+ * (scipy `zero_method='wilcox'`, R). Exact when no zeros were dropped, the |d| have no ties and
+ * n <= 50; otherwise the normal approximation with tie and continuity correction. No non-zero
+ * difference at all gives p = 1.
+ */
+function wilcoxonSignedRank(d) {
+    assertSample(d, 'wilcoxonSignedRank');
+    const nonZero = d.filter((v) => v !== 0);
+    const n = nonZero.length;
+    if (n === 0)
+        return { p: 1, method: 'asymptotic' };
+    const { ranks, ties } = rank(nonZero.map(Math.abs));
+    let tPlus = 0;
+    for (let i = 0; i < n; i++)
+        if (nonZero[i] > 0)
+            tPlus += ranks[i];
+    if (ties.length === 0 && n === d.length && n <= SIGNED_RANK_EXACT_MAX_N) {
+        return { p: exactTwoSided(signedRankCounts(n), tPlus), method: 'exact' };
+    }
+    const variance = (n * (n + 1) * (2 * n + 1)) / 24 - tieTerm(ties) / 48;
+    return { p: normalTwoSided(tPlus, (n * (n + 1)) / 4, variance), method: 'asymptotic' };
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/hodges-lehmann.ts
+/**
+ * Hodges–Lehmann estimates with distribution-free confidence intervals, obtained by inverting the
+ * rank tests: the k-th smallest and k-th largest pairwise difference (two samples) or Walsh average
+ * (paired), with k from the exact null distribution when it applies and from the normal
+ * approximation (with continuity correction) otherwise. Matches R's `wilcox.test(..., conf.int = TRUE)`
+ * (see the tests for the exact calls and the documented differences).
+ */
+
+
+
+function hodges_lehmann_assertSample(values, what) {
+    if (values.length === 0)
+        throw new Error(`${what}: expected at least one value, got an empty array`);
+    for (const v of values) {
+        if (!Number.isFinite(v))
+            throw new Error(`${what}: expected finite numbers, got ${v}`);
+    }
+}
+function assertConfidence(confidence, what) {
+    if (!(confidence > 0 && confidence < 1))
+        throw new RangeError(`${what}: confidence must be in (0, 1), got ${confidence}`);
+}
+function assertPositive(values, what) {
+    for (const v of values) {
+        if (!(v > 0) || !Number.isFinite(v)) {
+            throw new Error(`${what}: ratios need finite values > 0, got ${v}`);
+        }
+    }
+}
+/**
+ * Rank (1-based) of the order statistics that bound the interval from the normal approximation:
+ * the statistic (number of pairs above d, minus half of all pairs, minus the continuity
+ * correction) crosses the normal quantile between the k-1-th and the k-th order statistic.
+ * This is where R's root finder (`uniroot` on the step function) lands.
+ */
+function asymptoticRank(pairs, variance, confidence) {
+    const z = normalQuantile(1 - (1 - confidence) / 2);
+    const k = Math.ceil(pairs / 2 - 0.5 - z * Math.sqrt(variance));
+    return Math.min(Math.max(k, 1), Math.ceil(pairs / 2));
+}
+/** The k-th smallest and k-th largest of an ascending array (k is 1-based). */
+function symmetricBounds(sorted, k) {
+    return { lo: sorted[k - 1], hi: sorted[sorted.length - k] };
+}
+/**
+ * Hodges–Lehmann estimate of the shift y - x (median of all differences y_j - x_i) with its
+ * distribution-free confidence interval from the Mann–Whitney test. Exact when x and y together
+ * have no ties and n1 + n2 <= 60, else the normal approximation with tie and continuity correction.
+ * Equals R's `wilcox.test(y, x, conf.int = TRUE, conf.level = confidence)` (interval; and the
+ * estimate where R uses the exact method; R's asymptotic estimate is a root-finder artefact).
+ */
+function hodgesLehmannShift(x, y, confidence = 0.95) {
+    hodges_lehmann_assertSample(x, 'hodgesLehmannShift (x)');
+    hodges_lehmann_assertSample(y, 'hodgesLehmannShift (y)');
+    assertConfidence(confidence, 'hodgesLehmannShift');
+    const n1 = x.length;
+    const n2 = y.length;
+    const pairs = n1 * n2;
+    const diffs = new Float64Array(pairs);
+    let w = 0;
+    for (const yj of y)
+        for (const xi of x)
+            diffs[w++] = yj - xi;
+    diffs.sort();
+    const estimate = medianOfSorted(diffs);
+    const alpha = 1 - confidence;
+    let k;
+    if (tieGroups([...x, ...y]).length === 0 && n1 + n2 <= MANN_WHITNEY_EXACT_MAX_TOTAL) {
+        k = Math.max(1, lowerQuantile(mannWhitneyCounts(n1, n2), alpha / 2));
+    }
+    else {
+        // Between two pairwise differences only the ties inside x and inside y remain.
+        const n = n1 + n2;
+        const variance = ((n1 * n2) / 12) * (n + 1 - (tieTerm(tieGroups(x)) + tieTerm(tieGroups(y))) / (n * (n - 1)));
+        k = asymptoticRank(pairs, variance, confidence);
+    }
+    return { estimate, ...symmetricBounds(diffs, k) };
+}
+/**
+ * Hodges–Lehmann ratio head/base: the shift of log(head) against log(base), exponentiated.
+ * All values must be > 0.
+ */
+function hodgesLehmannRatio(base, head, confidence = 0.95) {
+    assertPositive(base, 'hodgesLehmannRatio (base)');
+    assertPositive(head, 'hodgesLehmannRatio (head)');
+    const shift = hodgesLehmannShift(base.map(Math.log), head.map(Math.log), confidence);
+    return { estimate: Math.exp(shift.estimate), lo: Math.exp(shift.lo), hi: Math.exp(shift.hi) };
+}
+/**
+ * One-sample Hodges–Lehmann estimate (the pseudo-median: median of the Walsh averages
+ * (d_i + d_j) / 2, i <= j) with the signed-rank confidence interval. Exact when the d have no
+ * ties and n <= 50, else the normal approximation with tie and continuity correction.
+ * Unlike R, zeros are kept: the interval is a property of the sample, not of the tested value 0.
+ */
+function hodgesLehmannPaired(d, confidence = 0.95) {
+    hodges_lehmann_assertSample(d, 'hodgesLehmannPaired');
+    assertConfidence(confidence, 'hodgesLehmannPaired');
+    const n = d.length;
+    const pairs = (n * (n + 1)) / 2;
+    const walsh = new Float64Array(pairs);
+    let w = 0;
+    for (let i = 0; i < n; i++)
+        for (let j = i; j < n; j++)
+            walsh[w++] = (d[i] + d[j]) / 2;
+    walsh.sort();
+    const estimate = medianOfSorted(walsh);
+    const ties = tieGroups(d);
+    let k;
+    if (ties.length === 0 && n <= SIGNED_RANK_EXACT_MAX_N) {
+        k = Math.max(1, lowerQuantile(signedRankCounts(n), (1 - confidence) / 2));
+    }
+    else {
+        const variance = (n * (n + 1) * (2 * n + 1)) / 24 - tieTerm(ties) / 48;
+        k = asymptoticRank(pairs, variance, confidence);
+    }
+    return { estimate, ...symmetricBounds(walsh, k) };
+}
+/**
+ * Paired ratio head/base over rounds run side by side (A/B interleaving): the one-sample
+ * Hodges–Lehmann estimate and signed-rank interval of the per-round log ratios log(head/base),
+ * exponentiated, plus the two-sided signed-rank p-value of those log ratios.
+ */
+function pairedRatio(baseRounds, headRounds, confidence = 0.95) {
+    if (baseRounds.length !== headRounds.length) {
+        throw new Error(`pairedRatio: base and head need the same number of rounds, got ${baseRounds.length} and ${headRounds.length}`);
+    }
+    if (baseRounds.length === 0)
+        throw new Error('pairedRatio: expected at least one round, got none');
+    assertPositive(baseRounds, 'pairedRatio (base)');
+    assertPositive(headRounds, 'pairedRatio (head)');
+    const logRatios = headRounds.map((h, i) => Math.log(h / baseRounds[i]));
+    const interval = hodgesLehmannPaired(logRatios, confidence);
+    return {
+        estimate: Math.exp(interval.estimate),
+        lo: Math.exp(interval.lo),
+        hi: Math.exp(interval.hi),
+        p: wilcoxonSignedRank(logRatios).p,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/bootstrap.ts
+/**
+ * A seeded pseudo-random generator and a percentile bootstrap that resamples rounds (processes),
+ * the unit of replication, rather than individual samples.
+ */
+
+/**
+ * mulberry32: a small, fast 32-bit generator, good enough for resampling. Returns numbers in
+ * [0, 1); the same seed (taken as an unsigned 32-bit integer) always gives the same sequence.
+ */
+function createRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/**
+ * One side's samples sorted once, each tagged with its round, so that the pooled sorted samples
+ * of any multiset of rounds come out by one linear pass (each value written as often as its round
+ * was drawn) instead of a sort per resample.
+ */
+class RoundPool {
+    rounds;
+    values;
+    roundOf;
+    roundSizes;
+    draws;
+    /** Reused for every resample; the statistic must not keep it. */
+    buffer = [];
+    constructor(rounds, what) {
+        if (rounds.length === 0)
+            throw new Error(`bootstrapRatio (${what}): expected at least one round, got none`);
+        const tagged = [];
+        rounds.forEach((round, r) => {
+            if (round.length === 0)
+                throw new Error(`bootstrapRatio (${what}): round ${r + 1} is empty`);
+            for (const value of round) {
+                if (!Number.isFinite(value))
+                    throw new Error(`bootstrapRatio (${what}): expected finite numbers, got ${value}`);
+                tagged.push({ value, round: r });
+            }
+        });
+        tagged.sort((a, b) => a.value - b.value);
+        this.rounds = rounds.length;
+        this.values = Float64Array.from(tagged, (t) => t.value);
+        this.roundOf = Uint32Array.from(tagged, (t) => t.round);
+        this.roundSizes = Uint32Array.from(rounds, (round) => round.length);
+        this.draws = new Uint32Array(rounds.length);
+    }
+    /** All samples pooled and sorted. */
+    pooled() {
+        return Array.from(this.values);
+    }
+    /** Draws as many rounds as there are, with replacement, and fills `buffer` with their samples sorted. */
+    resample(random) {
+        const draws = this.draws;
+        const values = this.values;
+        const roundOf = this.roundOf;
+        const buffer = this.buffer;
+        draws.fill(0);
+        for (let i = 0; i < this.rounds; i++)
+            draws[Math.floor(random() * this.rounds)]++;
+        let total = 0;
+        for (let r = 0; r < this.rounds; r++)
+            total += draws[r] * this.roundSizes[r];
+        // Each value is written three times unconditionally and the write position advances by the
+        // number of times its round was drawn (0 lets the next value overwrite it). Avoiding a loop
+        // whose length depends on the data avoids branch mispredictions: about 2x faster.
+        buffer.length = total + 3;
+        let w = 0;
+        for (let i = 0; i < values.length; i++) {
+            const times = draws[roundOf[i]];
+            const value = values[i];
+            buffer[w] = value;
+            buffer[w + 1] = value;
+            buffer[w + 2] = value;
+            for (let t = 3; t < times; t++)
+                buffer[w + t] = value;
+            w += times;
+        }
+        buffer.length = total;
+        return buffer;
+    }
+}
+/**
+ * Ratio head/base of a statistic of the pooled samples (`statistic` receives them sorted ascending),
+ * with a percentile bootstrap interval: each resample draws rounds with replacement on each side
+ * independently, pools and sorts their samples, and takes the ratio of the statistic. Deterministic
+ * for a given seed. The array passed to `statistic` is reused between calls; do not keep it.
+ */
+function bootstrapRatio(baseRounds, headRounds, statistic, options = {}) {
+    const resamples = options.resamples ?? 2000;
+    const confidence = options.confidence ?? 0.95;
+    if (!Number.isInteger(resamples) || resamples < 1) {
+        throw new RangeError(`bootstrapRatio: resamples must be a positive integer, got ${resamples}`);
+    }
+    if (!(confidence > 0 && confidence < 1))
+        throw new RangeError(`bootstrapRatio: confidence must be in (0, 1), got ${confidence}`);
+    const base = new RoundPool(baseRounds, 'base');
+    const head = new RoundPool(headRounds, 'head');
+    const estimate = statistic(head.pooled()) / statistic(base.pooled());
+    const random = createRandom(options.seed ?? 1);
+    const ratios = new Float64Array(resamples);
+    for (let i = 0; i < resamples; i++) {
+        const b = statistic(base.resample(random));
+        ratios[i] = statistic(head.resample(random)) / b;
+    }
+    ratios.sort();
+    const alpha = 1 - confidence;
+    return { estimate, lo: percentile(ratios, alpha / 2), hi: percentile(ratios, 1 - alpha / 2) };
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/multiple-testing.ts
+/**
+ * Adjusted p-values for many tests at once, in the input order, as R's `p.adjust`.
+ */
+/** Indices of p sorted ascending by value (stable). */
+function orderAscending(p) {
+    return p.map((_, i) => i).sort((a, b) => p[a] - p[b] || a - b);
+}
+/** Holm's step-down adjustment: controls the family-wise error rate (R `p.adjust(p, 'holm')`). */
+function holm(p) {
+    const m = p.length;
+    const adjusted = new Array(m);
+    let running = 0;
+    orderAscending(p).forEach((index, rank) => {
+        running = Math.max(running, (m - rank) * p[index]);
+        adjusted[index] = Math.min(1, running);
+    });
+    return adjusted;
+}
+/** Benjamini–Hochberg step-up adjustment: controls the false discovery rate (R `p.adjust(p, 'BH')`). */
+function benjaminiHochberg(p) {
+    const m = p.length;
+    const adjusted = new Array(m);
+    const order = orderAscending(p);
+    let running = Number.POSITIVE_INFINITY;
+    for (let rank = m - 1; rank >= 0; rank--) {
+        const index = order[rank];
+        running = Math.min(running, (m / (rank + 1)) * p[index]);
+        adjusted[index] = Math.min(1, running);
+    }
+    return adjusted;
+}
+
+;// CONCATENATED MODULE: ./src/core/stats/power.ts
+/**
+ * How many rounds a comparison needs.
+ */
+
+/**
+ * Rounds per side needed to detect a relative change of `threshold` (0.1 = 10%) between two
+ * samples whose rounds vary with coefficient of variation `cv`, with a two-sided test at level
+ * `alpha` and the given power, on the log scale:
+ * n = 2 * ((z_{1-alpha/2} + z_{power}) * cv / ln(1 + threshold))^2, rounded up, at least 2.
+ */
+function roundsNeeded(cv, threshold, alpha = 0.05, power = 0.8) {
+    if (!(cv >= 0) || !Number.isFinite(cv))
+        throw new RangeError(`roundsNeeded: cv must be a finite number >= 0, got ${cv}`);
+    if (!(threshold > 0) || !Number.isFinite(threshold))
+        throw new RangeError(`roundsNeeded: threshold must be > 0, got ${threshold}`);
+    if (!(alpha > 0 && alpha < 1))
+        throw new RangeError(`roundsNeeded: alpha must be in (0, 1), got ${alpha}`);
+    if (!(power > 0 && power < 1))
+        throw new RangeError(`roundsNeeded: power must be in (0, 1), got ${power}`);
+    const z = normalQuantile(1 - alpha / 2) + normalQuantile(power);
+    const n = 2 * ((z * cv) / Math.log1p(threshold)) ** 2;
+    return Math.max(2, Math.ceil(n));
+}
+
+;// CONCATENATED MODULE: ./src/core/stats.ts
+/**
+ * Statistics for perfgate: summaries, percentiles, rank tests, Hodges–Lehmann intervals, the
+ * round bootstrap, multiple-testing adjustments and power. Pure and deterministic; every method is
+ * checked against scipy or R in test/core/stats.test.ts. The parts live in ./stats/.
+ */
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/core/verdict.ts
+
+
+
+
+/** Without an explicit warn level, a value within 20% of the fail (or critical) level warns. */
+const IMPLIED_WARN_MARGIN = 0.2;
+function verdict_worstVerdict(verdicts) {
+    for (const v of VERDICT_ORDER)
+        if (verdicts.includes(v))
+            return v;
+    return 'pass';
+}
+/** Relative change in the worse direction: +0.1 means 10% worse, negative means better. */
+function worsening(ratio, direction) {
+    return direction === 'smaller' ? ratio - 1 : 1 - ratio;
+}
+function breaches(value, level, direction) {
+    return direction === 'smaller' ? value > level : value < level;
+}
+function impliedWarnLevel(level, direction) {
+    return direction === 'smaller' ? level * (1 - IMPLIED_WARN_MARGIN) : level * (1 + IMPLIED_WARN_MARGIN);
+}
+function limitWord(direction) {
+    return direction === 'smaller' ? 'above' : 'below';
+}
+function checkLimits(d) {
+    const { limits, statistic } = d.policy;
+    const value = d.headValue;
+    if (value === null)
+        return null;
+    const shown = `${statistic} ${formatValue(value, d.unit)}`;
+    const levels = [
+        ['critical', limits.critical],
+        ['fail', limits.fail],
+    ];
+    for (const [verdict, level] of levels) {
+        if (level !== undefined && breaches(value, level, d.direction)) {
+            return { verdict, reasons: [`${shown} is ${limitWord(d.direction)} the ${verdict} limit ${formatValue(level, d.unit)}`] };
+        }
+    }
+    const firm = limits.fail ?? limits.critical;
+    const warnLevel = limits.warn ?? (firm !== undefined ? impliedWarnLevel(firm, d.direction) : undefined);
+    if (warnLevel !== undefined && breaches(value, warnLevel, d.direction)) {
+        const why = limits.warn !== undefined ? `the warn limit ${formatValue(warnLevel, d.unit)}` : `within 20% of the limit ${formatValue(firm, d.unit)}`;
+        return { verdict: 'warn', reasons: [`${shown} is ${limits.warn !== undefined ? limitWord(d.direction) + ' ' : ''}${why}`] };
+    }
+    return null;
+}
+function checkRelative(d, pHolm, pBh, ctx, gatedCount) {
+    const { regression, criticalRegression } = d.policy;
+    if (d.ratio === null)
+        return { verdict: 'pass', reasons: ['no ratio: the baseline value is zero or absent'] };
+    const worse = worsening(d.ratio, d.direction);
+    const change = formatRatioChange(d.ratio);
+    if (d.test === 'summaries' || d.test === 'none') {
+        const note = 'compared summaries: no rounds to estimate the noise';
+        if (criticalRegression !== null && worse > criticalRegression) {
+            return { verdict: 'critical', reasons: [`${change} is beyond the critical ${formatPercent(criticalRegression)}`, note] };
+        }
+        if (regression !== null && worse > regression) {
+            return { verdict: 'fail', reasons: [`${change} is beyond the ${formatPercent(regression)} threshold`, note] };
+        }
+        return { verdict: 'pass', reasons: [note] };
+    }
+    const reported = pBh !== null && pBh < ctx.alpha;
+    // Report-only metrics are outside the Holm family; for them the reporting rate (BH) decides.
+    const significant = d.policy.gate ? pHolm !== null && pHolm < ctx.alpha : reported;
+    if (significant && criticalRegression !== null && worse > criticalRegression) {
+        return { verdict: 'critical', reasons: [`${change} is significant and beyond the critical ${formatPercent(criticalRegression)}`] };
+    }
+    if (significant && regression !== null && worse > regression) {
+        return { verdict: 'fail', reasons: [`${change} is significant (${d.policy.gate ? `Holm p=${formatP(pHolm)}` : `BH p=${formatP(pBh)}`}) and beyond the ${formatPercent(regression)} threshold`] };
+    }
+    const worstBound = d.ci ? Math.max(worsening(d.ci[0], d.direction), worsening(d.ci[1], d.direction)) : worse;
+    const bestBound = d.ci ? Math.min(worsening(d.ci[0], d.direction), worsening(d.ci[1], d.direction)) : worse;
+    if (regression !== null && bestBound > regression && d.policy.gate && gatedCount > 1) {
+        // The interval is a 95% one for this benchmark alone; failing needs significance after Holm.
+        return {
+            verdict: 'unstable',
+            reasons: [
+                `${change} is beyond the ${formatPercent(regression)} threshold for this benchmark alone (p=${formatP(d.p)}) but not after correcting for ${gatedCount} gated comparisons (Holm p=${formatP(pHolm)}); more rounds would decide`,
+            ],
+        };
+    }
+    if (regression !== null && worstBound > regression && !(reported && worse < 0)) {
+        return { verdict: 'unstable', reasons: [unstableAdvice(d, regression, ctx, gatedCount)] };
+    }
+    if (reported && worse > 0) {
+        return { verdict: 'warn', reasons: [`${change} is significant (BH p=${formatP(pBh)}) but within the ${regression === null ? 'report-only' : formatPercent(regression)} threshold`] };
+    }
+    if (reported && worse < 0) {
+        return { verdict: 'improved', reasons: [`${change} is significant (BH p=${formatP(pBh)})`] };
+    }
+    return { verdict: 'pass', reasons: ['no significant change'] };
+}
+function bandReason(band) {
+    return `interval widened by main's run-to-run spread (${formatPercent(Math.expm1(band.spread))} over ${band.runs} runs)`;
+}
+function formatP(p) {
+    if (p === null)
+        return 'n/a';
+    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
+}
+function unstableAdvice(d, threshold, ctx, gatedCount) {
+    const ci = d.ci ? `${formatRatioChange(d.ci[0])} to ${formatRatioChange(d.ci[1])}` : 'the estimate';
+    const have = Math.min(d.replicates.base, d.replicates.head);
+    const base = `the interval ${ci} is too wide to decide against the ${formatPercent(threshold)} threshold`;
+    if (d.replicateCv === null || d.replicateCv === 0)
+        return `${base}; run more rounds`;
+    // Holm divides alpha among the gated comparisons, so the advice plans for the strictest step.
+    const alpha = ctx.alpha / Math.max(1, gatedCount);
+    const need = roundsNeeded(d.replicateCv, threshold, alpha, ctx.power);
+    if (need <= have)
+        return `${base}; run more rounds (round-to-round spread ${formatPercent(d.replicateCv)})`;
+    return `${base}: about ${need} rounds per side would detect it (has ${have}; round-to-round spread ${formatPercent(d.replicateCv)})`;
+}
+/**
+ * A report-only metric never fails, and "unstable" (the gate cannot decide yet) means nothing
+ * for a metric without a gate: the table would fill with noise about memory and CPU time.
+ */
+function demote(decision, gated) {
+    if (gated)
+        return decision;
+    if (decision.verdict === 'fail' || decision.verdict === 'critical')
+        return { verdict: 'warn', reasons: [...decision.reasons, 'report-only metric: not gated'] };
+    if (decision.verdict === 'unstable')
+        return { verdict: 'pass', reasons: ['no significant change (report-only metric: not gated)'] };
+    return decision;
+}
+/** A metric with no rule at all (no threshold, no limit, not gated) is shown, never tested. */
+function hasRule(d) {
+    return d.policy.gate || d.policy.regression !== null || d.policy.criticalRegression !== null || Object.keys(d.policy.limits).length > 0;
+}
+function decideMetric(d, pHolm, pBh, ctx, gatedCount) {
+    if (d.head === null)
+        return { verdict: 'missing', reasons: ['not measured in this change'] };
+    if (d.metric === HEAP_GROWTH && !d.policy.gate) {
+        const leak = possibleLeak(d.head);
+        if (leak)
+            return { verdict: 'warn', reasons: [leak] };
+    }
+    if (!hasRule(d))
+        return { verdict: 'pass', reasons: ['shown only: no threshold or limit is configured for this metric'] };
+    const limits = checkLimits(d);
+    if (d.base === null) {
+        return demote(limits ?? { verdict: 'new', reasons: ['no baseline for this metric'] }, d.policy.gate);
+    }
+    const relative = checkRelative(d, pHolm, pBh, ctx, gatedCount);
+    const decisions = [limits, relative].filter((x) => x !== null);
+    const verdict = verdict_worstVerdict(decisions.map((x) => x.verdict));
+    const reasons = decisions.filter((x) => x.verdict === verdict).flatMap((x) => x.reasons);
+    return demote({ verdict, reasons }, d.policy.gate);
+}
+function verdict_countVerdicts(benchmarks) {
+    const counts = {};
+    for (const b of benchmarks)
+        counts[b.verdict] = (counts[b.verdict] ?? 0) + 1;
+    return counts;
+}
+/**
+ * Applies the policy to the comparisons: suite-level error control (Holm over the gated tests for
+ * what fails, Benjamini–Hochberg over all tests for what is reported), relative thresholds,
+ * absolute limits, and the worst-wins roll-up into one verdict.
+ */
+function decideVerdict(deltas, ctx) {
+    const tested = [];
+    deltas.forEach((b, i) => b.metrics.forEach((m, j) => m.p !== null && hasRule(m) && tested.push({ d: m, key: `${i}:${j}` })));
+    const gatedTests = tested.filter((t) => t.d.policy.gate);
+    const holmP = new Map(holm(gatedTests.map((t) => t.d.p)).map((p, i) => [gatedTests[i].key, p]));
+    const bhP = new Map(benjaminiHochberg(tested.map((t) => t.d.p)).map((p, i) => [tested[i].key, p]));
+    const benchmarks = deltas.map((b, i) => {
+        const metrics = b.metrics.map((d, j) => {
+            const key = `${i}:${j}`;
+            const pHolm = holmP.get(key) ?? null;
+            const pBh = bhP.get(key) ?? null;
+            const decision = b.error
+                ? { verdict: 'error', reasons: [b.error] }
+                : decideMetric(d, pHolm, pBh, ctx, gatedTests.length);
+            return {
+                metric: d.metric,
+                unit: d.unit,
+                direction: d.direction,
+                statistic: d.policy.statistic,
+                base: d.base,
+                head: d.head,
+                ratio: d.ratio,
+                ci: d.ci,
+                p: d.p,
+                pHolm,
+                pBh,
+                test: d.test,
+                ...(d.noiseBand ? { noiseBand: d.noiseBand } : {}),
+                verdict: decision.verdict,
+                reasons: d.noiseBand && decision.verdict !== 'pass' ? [...decision.reasons, bandReason(d.noiseBand)] : decision.reasons,
+                gated: d.policy.gate,
+            };
+        });
+        const verdict = b.error
+            ? 'error'
+            : b.presence === 'new'
+                ? verdict_worstVerdict(['new', ...metrics.map((m) => m.verdict).filter((v) => v !== 'new')])
+                : b.presence === 'missing'
+                    ? 'missing'
+                    : verdict_worstVerdict(metrics.map((m) => m.verdict));
+        return {
+            id: b.id,
+            suite: b.suite,
+            name: b.name,
+            verdict,
+            metrics,
+            ...(b.error ? { error: b.error } : {}),
+        };
+    });
+    return {
+        schema: 'perfgate/report',
+        version: 1,
+        verdict: verdict_worstVerdict(benchmarks.map((b) => b.verdict)),
+        counts: verdict_countVerdicts(benchmarks),
+        baseline: ctx.baseline,
+        head: ctx.head,
+        base: ctx.base,
+        benchmarks,
+        warnings: [...ctx.warnings, ...noiseFloorWarnings(deltas, ctx, gatedTests.length)],
+    };
+}
+const MAX_NOISE_WARNINGS = 10;
+/**
+ * A threshold finer than the run can resolve is a gate that cannot close: say so, per metric,
+ * with the rounds it would take, whatever this run's verdict was.
+ */
+function noiseFloorWarnings(deltas, ctx, gatedCount) {
+    const alpha = ctx.alpha / Math.max(1, gatedCount);
+    const lines = [];
+    for (const b of deltas) {
+        for (const d of b.metrics) {
+            const threshold = d.policy.regression;
+            if (!d.policy.gate || threshold === null || d.replicateCv === null || d.replicateCv === 0 || d.p === null)
+                continue;
+            const have = Math.min(d.replicates.base, d.replicates.head);
+            const need = roundsNeeded(d.replicateCv, threshold, alpha, ctx.power);
+            if (need > have) {
+                lines.push(`${b.id} ${d.metric}: the ${formatPercent(threshold)} threshold is below what ${have} rounds can resolve (round-to-round spread ${formatPercent(d.replicateCv)}); about ${need} rounds per side would resolve it`);
+            }
+        }
+    }
+    if (lines.length <= MAX_NOISE_WARNINGS)
+        return lines;
+    return [...lines.slice(0, MAX_NOISE_WARNINGS), `… and ${lines.length - MAX_NOISE_WARNINGS} more benchmarks whose threshold is below their noise floor`];
+}
+
+;// CONCATENATED MODULE: ./src/core/accept.ts
+
+/** An opening code fence: commands shown inside one are examples, not requests. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** The command's words with any run of spaces between them, case-insensitive, ending at a space. */
+function commandPattern(command) {
+    const words = command.trim().split(/\s+/).map(escapeRegExp);
+    return new RegExp(`^${words.join('\\s+')}(?=\\s|$)`, 'i');
+}
+/** A benchmark id may contain spaces (`js/sum 1..100`): it can then be quoted or put in a code span. */
+function splitTarget(rest) {
+    if (rest.startsWith('"')) {
+        const end = rest.indexOf('"', 1);
+        if (end < 0)
+            return 'the double quote around the benchmark is not closed';
+        return { target: rest.slice(1, end).trim(), reason: rest.slice(end + 1) };
+    }
+    if (rest.startsWith('`')) {
+        const span = /^(`+)(.+?)\1(?!`)/.exec(rest);
+        if (!span)
+            return 'the backticks around the benchmark are not closed';
+        return { target: span[2].trim(), reason: rest.slice(span[0].length) };
+    }
+    const word = /^\S+/.exec(rest)[0];
+    return { target: word, reason: rest.slice(word.length) };
+}
+function parseArguments(rest, line) {
+    if (rest === '')
+        return { ok: false, line, problem: 'it names no benchmark and gives no reason' };
+    const split = splitTarget(rest);
+    if (typeof split === 'string')
+        return { ok: false, line, problem: split };
+    if (split.target === '')
+        return { ok: false, line, problem: 'the benchmark name is empty' };
+    if (split.reason !== '' && !/^\s/.test(split.reason))
+        return { ok: false, line, problem: 'a space must follow the quoted benchmark' };
+    const reason = split.reason.trim();
+    if (reason === '')
+        return { ok: false, line, problem: 'it gives no reason' };
+    // Ids always contain "/", so "all" can never be a benchmark.
+    const target = split.target.toLowerCase() === 'all' ? 'all' : split.target;
+    return { ok: true, target, reason };
+}
+/**
+ * The accept commands of a comment: each line that starts with `command`, then `all` or a
+ * benchmark id (in double quotes or backticks when it has spaces), then the reason.
+ */
+function parseAcceptCommands(body, command) {
+    const pattern = commandPattern(command);
+    const out = [];
+    let fence = null;
+    for (const raw of body.split(/\r\n|\r|\n/)) {
+        const opening = FENCE.exec(raw);
+        if (fence !== null) {
+            if (opening && opening[1][0] === fence[0] && opening[1].length >= fence.length && raw.trim() === opening[1])
+                fence = null;
+            continue;
+        }
+        if (opening) {
+            fence = opening[1];
+            continue;
+        }
+        const line = raw.trim();
+        const match = pattern.exec(line);
+        if (match)
+            out.push(parseArguments(line.slice(match[0].length).trim(), line));
+    }
+    return out;
+}
+/**
+ * Only regressions can be intended. An error stays an error: a crashed benchmark measured
+ * nothing, and accepting it would hide that it is broken.
+ */
+function isRegression(m) {
+    return m.verdict === 'fail' || m.verdict === 'critical';
+}
+function unique(acceptances) {
+    const seen = new Set();
+    return acceptances.filter((a) => {
+        const key = [a.source, a.by.toLowerCase(), a.target, a.reason].join('\u0000');
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * Turns the failing metrics of the targeted benchmarks into `accepted`, says who accepted them and
+ * why, and rolls the verdicts and counts up again as decideVerdict does. Every acceptance is
+ * listed in the report, with the benchmarks it accepted (none when it matched no failure).
+ */
+function applyAcceptances(report, acceptances) {
+    if (acceptances.length === 0)
+        return report;
+    const applied = unique(acceptances).map((a) => ({ ...a, benchmarks: [] }));
+    const benchmarks = report.benchmarks.map((b) => {
+        const matching = applied.filter((a) => a.target === 'all' || a.target === b.id);
+        if (matching.length === 0 || !b.metrics.some(isRegression))
+            return b;
+        for (const a of matching)
+            a.benchmarks.push(b.id);
+        const notes = matching.map((a) => `accepted by @${a.by}: ${a.reason}`);
+        const metrics = b.metrics.map((m) => (isRegression(m) ? { ...m, verdict: 'accepted', reasons: [...m.reasons, ...notes] } : m));
+        // 'accepted' outranks 'new', so a new benchmark that failed a limit needs no special case.
+        return { ...b, metrics, verdict: worstVerdict(metrics.map((m) => m.verdict)) };
+    });
+    return {
+        ...report,
+        verdict: worstVerdict(benchmarks.map((b) => b.verdict)),
+        counts: countVerdicts(benchmarks),
+        benchmarks,
+        acceptances: [...(report.acceptances ?? []), ...applied],
+    };
+}
+/** The benchmarks a report accepted, one entry per benchmark and acceptance, for the per-merge log. */
+function accept_acceptedBenchmarks(report) {
+    return (report.acceptances ?? []).flatMap((a) => a.benchmarks.map((id) => ({ id, by: a.by, reason: a.reason })));
+}
+
 ;// CONCATENATED MODULE: ./src/core/merge-log.ts
+
 const MERGE_LOG_SCHEMA_ID = 'perfgate/merge-log';
 const DEFAULT_LOG_ENTRIES = 1000;
 function compareNewestFirst(a, b) {
@@ -53066,6 +54507,7 @@ function logSeries(entries) {
     return [...series.values()];
 }
 function createMergeEntry(input) {
+    const accepted = acceptedBenchmarks(input.report);
     return {
         commit: input.commit,
         parent: input.parent,
@@ -53078,6 +54520,7 @@ function createMergeEntry(input) {
         verdict: input.report.verdict,
         deltas: logDeltas(input.report),
         ...(input.rollback ? { rollback: input.rollback } : {}),
+        ...(accepted.length > 0 ? { accepted } : {}),
         ...(input.run ? { run: input.run } : {}),
     };
 }
@@ -53089,7 +54532,7 @@ const merge_log_schema_finite = schemas_number().refine(Number.isFinite, 'expect
 const nullableNumber = merge_log_schema_finite.nullable();
 const isoTime = schemas_string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 time');
 const statistic = schemas_enum(['mean', 'median', 'p95', 'p99', 'max', 'min']);
-const verdict = schemas_enum(['critical', 'fail', 'error', 'warn', 'unstable', 'missing', 'new', 'improved', 'pass']);
+const verdict = schemas_enum(['critical', 'fail', 'error', 'warn', 'unstable', 'accepted', 'missing', 'new', 'improved', 'pass']);
 const delta = object({
     id: schemas_string(),
     metric: schemas_string(),
@@ -53125,6 +54568,9 @@ const entry = object({
     })
         .strict()
         .optional(),
+    accepted: array(object({ id: schemas_string(), by: schemas_string(), reason: schemas_string() }).strict())
+        .optional()
+        .describe('regressions of the pull request that someone with write access accepted, and why'),
     run: object({ id: schemas_int(), url: schemas_string().optional() }).strict().optional(),
 })
     .strict();
@@ -53135,26 +54581,6 @@ const mergeLogSchema = object({
     entries: array(entry).describe('one entry per merge, newest first'),
 })
     .strict();
-
-;// CONCATENATED MODULE: ./src/core/model.ts
-/**
- * The data perfgate passes around. Everything here is plain JSON-compatible data so that results
- * and reports can be written to files, uploaded as artifacts and read back without loss.
- */
-const RESULTS_SCHEMA_ID = 'perfgate/results';
-const RESULTS_VERSION = 1;
-/** Worst first; the overall verdict of a report is the first of these that occurs. */
-const VERDICT_ORDER = [
-    'critical',
-    'fail',
-    'error',
-    'warn',
-    'unstable',
-    'missing',
-    'new',
-    'improved',
-    'pass',
-];
 
 ;// CONCATENATED MODULE: ./src/results/results-schema.ts
 
@@ -53190,6 +54616,9 @@ const resultsSchema = object({
         time: schemas_string().optional(),
         tool: object({ name: schemas_string(), version: schemas_string() }).strict().optional(),
         runner: fingerprint.optional(),
+        durations: record(schemas_string(), results_schema_finite.refine((v) => v >= 0, 'expected a duration >= 0'))
+            .optional()
+            .describe('suite name -> milliseconds spent measuring it, all rounds, this side only; balances matrix shards'),
     })
         .strict(),
     benchmarks: array(object({
@@ -54145,945 +55574,6 @@ function pause(ms, exited, signal) {
         void exited.then(done);
     });
 }
-
-;// CONCATENATED MODULE: ./src/core/stats/descriptive.ts
-/** Scale factor that makes the median absolute deviation estimate a normal standard deviation. */
-const MAD_SCALE = 1.4826;
-function assertNonEmpty(values, what) {
-    if (values.length === 0)
-        throw new Error(`${what}: expected at least one value, got an empty array`);
-}
-/**
- * The q-quantile (q in [0, 1]) of an ascending array by linear interpolation between closest ranks
- * (Hyndman & Fan type 7, numpy's default `method='linear'`, R's default `type=7`).
- */
-function percentile(sorted, q) {
-    assertNonEmpty(sorted, 'percentile');
-    if (!(q >= 0 && q <= 1))
-        throw new RangeError(`percentile: q must be in [0, 1], got ${q}`);
-    const n = sorted.length;
-    const index = (n - 1) * q;
-    const below = Math.floor(index);
-    const a = sorted[below];
-    if (below >= n - 1)
-        return a;
-    const b = sorted[below + 1];
-    const t = index - below;
-    // numpy's lerp: interpolate from the nearer end, so that t = 1 gives b exactly.
-    const diff = b - a;
-    return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
-}
-/** Median of an ascending array (mean of the two middle values for even n, as numpy.median). */
-function medianOfSorted(sorted) {
-    assertNonEmpty(sorted, 'median');
-    const n = sorted.length;
-    const mid = n >> 1;
-    return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-/** An ascending copy. Typed-array sort is numeric and several times faster than a comparator sort. */
-function sortedCopy(values) {
-    // The constructor copies an array directly; Float64Array.from would walk an iterator.
-    return new Float64Array(values).sort();
-}
-/** All rounds' samples in one ascending array: the pooled samples. One typed sort of the pool. */
-function pooledSorted(rounds) {
-    return descriptive_pooledSamples(rounds).sort();
-}
-/** Rearranges `b` so that b[k] is its k-th smallest value (Hoare's quickselect) and returns it. */
-function selectInPlace(b, k, from = 0) {
-    let lo = from;
-    let hi = b.length - 1;
-    while (hi > lo) {
-        const pivot = b[(lo + hi) >> 1];
-        let i = lo;
-        let j = hi;
-        while (i <= j) {
-            while (b[i] < pivot)
-                i++;
-            while (b[j] > pivot)
-                j--;
-            if (i <= j) {
-                const t = b[i];
-                b[i] = b[j];
-                b[j] = t;
-                i++;
-                j--;
-            }
-        }
-        if (k <= j)
-            hi = j;
-        else if (k >= i)
-            lo = i;
-        else
-            return b[k];
-    }
-    return b[k];
-}
-/**
- * Type-7 percentile of `b` in any order, by selection; rearranges `b`. Everything before `from`
- * must already be <= everything after it (true after selecting a lower percentile), so ascending
- * percentiles can be taken one after another, each searching only what is left.
- */
-function percentileInPlace(b, q, from) {
-    const n = b.length;
-    const index = (n - 1) * q;
-    const below = Math.floor(index);
-    const a = selectInPlace(b, below, Math.min(from, below));
-    if (below >= n - 1)
-        return { value: a, index: below };
-    // The next order statistic is the smallest value right of the selected one.
-    let next = Number.POSITIVE_INFINITY;
-    for (let i = below + 1; i < n; i++)
-        if (b[i] < next)
-            next = b[i];
-    const t = index - below;
-    const diff = next - a;
-    return { value: t >= 0.5 ? next - diff * (1 - t) : a + diff * t, index: below };
-}
-/**
- * `summarize` by selection instead of sorting (expected O(n)), for the large pools compare sees.
- * Takes ownership of `b` and rearranges it. Same results as `summarize`.
- */
-function descriptive_summarizeInPlace(b) {
-    assertNonEmpty(b, 'summarize');
-    const n = b.length;
-    let sum = 0;
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < n; i++) {
-        const v = b[i];
-        sum += v;
-        if (v < min)
-            min = v;
-        if (v > max)
-            max = v;
-    }
-    const mean = sum / n;
-    let squares = 0;
-    for (let i = 0; i < n; i++)
-        squares += (b[i] - mean) * (b[i] - mean);
-    const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-    const med = percentileInPlace(b, 0.5, 0);
-    const p95 = percentileInPlace(b, 0.95, med.index);
-    const p99 = percentileInPlace(b, 0.99, p95.index);
-    const deviations = scratchCopy(b);
-    for (let i = 0; i < n; i++)
-        deviations[i] = Math.abs(deviations[i] - med.value);
-    const mad = percentileInPlace(deviations, 0.5, 0).value;
-    return {
-        n,
-        min,
-        max,
-        mean,
-        median: med.value,
-        p50: med.value,
-        p95: p95.value,
-        p99: p99.value,
-        sd,
-        cv: relative(sd, mean),
-        robustCv: relative(MAD_SCALE * mad, med.value),
-    };
-}
-/** All rounds' samples in one array, in round order (a fresh buffer the caller owns). */
-function descriptive_pooledSamples(rounds) {
-    let total = 0;
-    for (const round of rounds)
-        total += round.length;
-    const pooled = new Float64Array(total);
-    let offset = 0;
-    for (const round of rounds) {
-        pooled.set(round, offset);
-        offset += round.length;
-    }
-    return pooled;
-}
-// One reusable buffer for selections: comparing a thousand benchmarks selects tens of thousands
-// of round medians, and a fresh array for each is most of the garbage the comparison makes.
-// Selection is synchronous, so no two callers can share it at once.
-let scratch = new Float64Array(1024);
-function scratchCopy(values) {
-    if (scratch.length < values.length)
-        scratch = new Float64Array(Math.max(values.length, scratch.length * 2));
-    const view = scratch.subarray(0, values.length);
-    view.set(values);
-    return view;
-}
-/** Median without sorting, in expected O(n): a round's median is needed far more often than its order. */
-function selectMedian(values) {
-    assertNonEmpty(values, 'median');
-    const b = scratchCopy(values);
-    const n = b.length;
-    const mid = n >> 1;
-    const upper = selectInPlace(b, mid);
-    if (n % 2 === 1)
-        return upper;
-    // After selection everything left of mid is <= upper: the lower middle is their maximum.
-    let lower = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < mid; i++)
-        if (b[i] > lower)
-            lower = b[i];
-    return (lower + upper) / 2;
-}
-/** Median of an array in any order. */
-function median(values) {
-    return medianOfSorted(sortedCopy(values));
-}
-/**
- * Median absolute deviation of an ascending array around its median `m`, in O(n): the deviations
- * left of the middle grow leftwards and those right of it grow rightwards, so merging the two
- * ascending runs up to the middle rank finds their median without sorting again.
- */
-function madOfSorted(sorted, m) {
-    const n = sorted.length;
-    const mid = n >> 1;
-    const odd = n % 2 === 1;
-    // For odd n the middle element is the smallest deviation (0) and is taken up front.
-    let left = mid - 1;
-    let right = odd ? mid + 1 : mid;
-    const wanted = mid; // rank of the (upper) middle deviation
-    let count = odd ? 1 : 0;
-    let previous = 0;
-    let current = 0;
-    while (count <= wanted) {
-        const dl = left >= 0 ? m - sorted[left] : Number.POSITIVE_INFINITY;
-        const dr = right < n ? sorted[right] - m : Number.POSITIVE_INFINITY;
-        previous = current;
-        if (dl <= dr) {
-            current = dl;
-            left--;
-        }
-        else {
-            current = dr;
-            right++;
-        }
-        count++;
-    }
-    if (odd)
-        return current;
-    // Even n: the mean of the two middle deviations (ranks wanted - 1 and wanted).
-    return (previous + current) / 2;
-}
-function ascending(a, b) {
-    return a - b;
-}
-/** A ratio of spread to level that stays finite and non-negative: 0/0 = 0, x/0 = Infinity. */
-function relative(spread, level) {
-    if (level === 0)
-        return spread === 0 ? 0 : Number.POSITIVE_INFINITY;
-    return spread / Math.abs(level);
-}
-/** Median absolute deviation from the median, unscaled. */
-function medianAbsoluteDeviation(values) {
-    const m = median(values);
-    return median(values.map((v) => Math.abs(v - m)));
-}
-/**
- * Summary of a set of numbers. `sd` is the sample standard deviation (n - 1; 0 when n = 1),
- * `cv = sd / |mean|` and `robustCv = 1.4826 * MAD / |median|` (0 when both parts are 0, Infinity
- * when only the level is 0). Throws on an empty array.
- */
-function summarize(values) {
-    assertNonEmpty(values, 'summarize');
-    return summarizeSorted(sortedCopy(values));
-}
-/** `summarize` for values already in ascending order (callers that sorted once reuse it). */
-function summarizeSorted(sorted) {
-    assertNonEmpty(sorted, 'summarize');
-    const n = sorted.length;
-    let sum = 0;
-    for (let i = 0; i < n; i++)
-        sum += sorted[i];
-    const mean = sum / n;
-    let squares = 0;
-    for (let i = 0; i < n; i++)
-        squares += (sorted[i] - mean) * (sorted[i] - mean);
-    const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-    const med = medianOfSorted(sorted);
-    const mad = madOfSorted(sorted, med);
-    return {
-        n,
-        min: sorted[0],
-        max: sorted[n - 1],
-        mean,
-        median: med,
-        p50: med,
-        p95: percentile(sorted, 0.95),
-        p99: percentile(sorted, 0.99),
-        sd,
-        cv: relative(sd, mean),
-        robustCv: relative(MAD_SCALE * mad, med),
-    };
-}
-/**
- * Summary of a metric measured in rounds (one array of samples per process): the pooled samples,
- * the number of rounds, and `roundCv`, the robust CV of the per-round medians (0 for one round).
- * With `timeUnit` (samples in ms) it adds `opsPerSecond = 1000 / mean`.
- */
-function summarizeRounds(rounds, timeUnit) {
-    if (rounds.length === 0)
-        throw new Error('summarizeRounds: expected at least one round, got none');
-    rounds.forEach((round, i) => assertNonEmpty(round, `summarizeRounds (round ${i + 1})`));
-    return summarizePooled(descriptive_summarizeInPlace(descriptive_pooledSamples(rounds)), rounds.map(selectMedian), timeUnit);
-}
-/** `summarizeRounds` from the pooled samples in ascending order and each round's median, as compare has them. */
-function summarizePooled(pooled, roundMedians, timeUnit) {
-    const medians = roundMedians;
-    const roundCv = medians.length > 1 ? summarize(medians).robustCv : 0;
-    const result = { ...pooled, rounds: medians.length, roundCv };
-    if (timeUnit)
-        result.opsPerSecond = 1000 / pooled.mean;
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/normal.ts
-/**
- * The standard normal distribution: the distribution function (Cody's rational Chebyshev
- * approximation, as in R's `pnorm`, accurate to about 1e-16 relative) and its inverse (Wichura's
- * algorithm AS 241, as in R's `qnorm`, accurate to about 1e-16 relative).
- */
-const SQRT_32 = 5.656854249492380195206754896838;
-const ONE_OVER_SQRT_2PI = 0.398942280401432677939946059934;
-const A = [2.2352520354606839287, 161.02823106855587881, 1067.6894854603709582, 18154.981253343561249, 0.065682337918207449113];
-const B = [47.20258190468824187, 976.09855173777669322, 10260.932208618978205, 45507.789335026729956];
-const C = [
-    0.39894151208813466764, 8.8831497943883759412, 93.506656132177855979, 597.27027639480026226, 2494.5375852903726711,
-    6848.1904505362823326, 11602.651437647350124, 9842.7148383839780218, 1.0765576773720192317e-8,
-];
-const D = [
-    22.266688044328115691, 235.38790178262499861, 1519.377599407554805, 6485.558298266760755, 18615.571640885098091,
-    34900.952721145977266, 38912.003286093271411, 19685.429676859990727,
-];
-const P = [0.21589853405795699, 0.1274011611602473639, 0.022235277870649807, 0.001421619193227893466, 2.9112874951168792e-5, 0.02307344176494017303];
-const Q = [1.28426009614491121, 0.468238212480865118, 0.0659881378689285515, 0.00378239633202758244, 7.29751555083966205e-5];
-/** exp(-x^2/2) * factor, computed in two parts so that the tail keeps full precision. */
-function gaussianTail(x, factor) {
-    const xsq = Math.trunc(x * 16) / 16;
-    const del = (x - xsq) * (x + xsq);
-    return Math.exp(-xsq * xsq * 0.5) * Math.exp(-del * 0.5) * factor;
-}
-/** P(Z <= x) for a standard normal Z. */
-function normalCdf(x) {
-    if (Number.isNaN(x))
-        return Number.NaN;
-    const y = Math.abs(x);
-    if (y <= 0.67448975) {
-        let xnum = 0;
-        let xden = 0;
-        if (y > Number.EPSILON * 0.5) {
-            const xsq = x * x;
-            xnum = A[4] * xsq;
-            xden = xsq;
-            for (let i = 0; i < 3; i++) {
-                xnum = (xnum + A[i]) * xsq;
-                xden = (xden + B[i]) * xsq;
-            }
-        }
-        return 0.5 + (x * (xnum + A[3])) / (xden + B[3]);
-    }
-    let lowerOfAbs; // P(Z <= -|x|)
-    if (y <= SQRT_32) {
-        let xnum = C[8] * y;
-        let xden = y;
-        for (let i = 0; i < 7; i++) {
-            xnum = (xnum + C[i]) * y;
-            xden = (xden + D[i]) * y;
-        }
-        lowerOfAbs = gaussianTail(y, (xnum + C[7]) / (xden + D[7]));
-    }
-    else if (y < 37.5193) {
-        const xsq = 1 / (x * x);
-        let xnum = P[5] * xsq;
-        let xden = xsq;
-        for (let i = 0; i < 4; i++) {
-            xnum = (xnum + P[i]) * xsq;
-            xden = (xden + Q[i]) * xsq;
-        }
-        const temp = (xsq * (xnum + P[4])) / (xden + Q[4]);
-        lowerOfAbs = gaussianTail(y, (ONE_OVER_SQRT_2PI - temp) / y);
-    }
-    else {
-        lowerOfAbs = 0;
-    }
-    return x > 0 ? 1 - lowerOfAbs : lowerOfAbs;
-}
-/** The x with P(Z <= x) = p for a standard normal Z; -Infinity at 0 and Infinity at 1. */
-function normalQuantile(p) {
-    if (Number.isNaN(p))
-        return Number.NaN;
-    if (p < 0 || p > 1)
-        throw new RangeError(`normalQuantile: p must be in [0, 1], got ${p}`);
-    if (p === 0)
-        return Number.NEGATIVE_INFINITY;
-    if (p === 1)
-        return Number.POSITIVE_INFINITY;
-    const q = p - 0.5;
-    if (Math.abs(q) <= 0.425) {
-        const r = 0.180625 - q * q;
-        return ((q *
-            (((((((r * 2509.0809287301226727 + 33430.575583588128105) * r + 67265.770927008700853) * r + 45921.953931549871457) * r +
-                13731.693765509461125) *
-                r +
-                1971.5909503065514427) *
-                r +
-                133.14166789178437745) *
-                r +
-                3.387132872796366608)) /
-            (((((((r * 5226.495278852854561 + 28729.085735721942674) * r + 39307.89580009271061) * r + 21213.794301586595867) * r +
-                5394.1960214247511077) *
-                r +
-                687.1870074920579083) *
-                r +
-                42.313330701600911252) *
-                r +
-                1));
-    }
-    let r = Math.sqrt(-Math.log(q > 0 ? 1 - p : p));
-    let value;
-    if (r <= 5) {
-        r -= 1.6;
-        value =
-            (((((((r * 7.7454501427834140764e-4 + 0.0227238449892691845833) * r + 0.24178072517745061177) * r + 1.27045825245236838258) * r +
-                3.64784832476320460504) *
-                r +
-                5.7694972214606914055) *
-                r +
-                4.6303378461565452959) *
-                r +
-                1.42343711074968357734) /
-                (((((((r * 1.05075007164441684324e-9 + 5.475938084995344946e-4) * r + 0.0151986665636164571966) * r + 0.14810397642748007459) * r +
-                    0.68976733498510000455) *
-                    r +
-                    1.6763848301838038494) *
-                    r +
-                    2.05319162663775882187) *
-                    r +
-                    1);
-    }
-    else {
-        r -= 5;
-        value =
-            (((((((r * 2.01033439929228813265e-7 + 2.71155556874348757815e-5) * r + 0.0012426609473880784386) * r + 0.026532189526576123093) * r +
-                0.29656057182850489123) *
-                r +
-                1.7848265399172913358) *
-                r +
-                5.4637849111641143699) *
-                r +
-                6.6579046435011037772) /
-                (((((((r * 2.04426310338993978564e-15 + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r + 7.868691311456132591e-4) * r +
-                    0.0148753612908506148525) *
-                    r +
-                    0.13692988092273580531) *
-                    r +
-                    0.59983220655588793769) *
-                    r +
-                    1);
-    }
-    return q < 0 ? -value : value;
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/rank-tests.ts
-/**
- * Rank tests: Mann–Whitney U (two independent samples) and the Wilcoxon signed-rank test (paired
- * differences), both two-sided, with their exact null distributions for small samples without ties
- * and the normal approximation (tie correction, continuity correction) otherwise. Conventions follow
- * scipy (`mannwhitneyu`, `wilcoxon` with `zero_method='wilcox'`) and R (`wilcox.test`).
- */
-
-/** Largest n1 + n2 for which the exact Mann–Whitney distribution is used. */
-const MANN_WHITNEY_EXACT_MAX_TOTAL = 60;
-/** Largest number of non-zero differences for which the exact signed-rank distribution is used. */
-const SIGNED_RANK_EXACT_MAX_N = 50;
-/** Mid-ranks of the values, as R's `rank` and scipy's `rankdata`. */
-function rank(values) {
-    const n = values.length;
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
-    const ranks = new Float64Array(n);
-    const ties = [];
-    let i = 0;
-    while (i < n) {
-        let j = i + 1;
-        while (j < n && values[order[j]] === values[order[i]])
-            j++;
-        const midRank = (i + 1 + j) / 2;
-        for (let k = i; k < j; k++)
-            ranks[order[k]] = midRank;
-        if (j - i > 1)
-            ties.push(j - i);
-        i = j;
-    }
-    return { ranks, ties };
-}
-/** Sizes of groups of equal values (only groups of 2 or more). */
-function tieGroups(values) {
-    return rank(values).ties;
-}
-/** Sum of t^3 - t over tie groups: the tie correction term of the rank-test variances. */
-function tieTerm(ties) {
-    let sum = 0;
-    for (const t of ties)
-        sum += t * t * t - t;
-    return sum;
-}
-function assertSample(values, what) {
-    if (values.length === 0)
-        throw new Error(`${what}: expected at least one value, got an empty array`);
-    for (const v of values) {
-        if (!Number.isFinite(v))
-            throw new Error(`${what}: expected finite numbers, got ${v}`);
-    }
-}
-/**
- * Frequencies of the Mann–Whitney statistic U (0 .. n1*n2) over all C(n1+n2, n1) arrangements
- * without ties. Dynamic programme over the largest element: it is either one of the first sample
- * (and beats all n2 of the second) or one of the second (and beats none), so
- * f(m, n; u) = f(m-1, n; u-n) + f(m, n-1; u). Cost O(n1^2 n2^2 / 4): 0.2 M additions for 30 + 30.
- */
-function mannWhitneyCounts(n1, n2) {
-    const maxU = n1 * n2;
-    // f[m] holds f(m, n; .) for the current n; at n = 0 only U = 0 is possible.
-    const f = Array.from({ length: n1 + 1 }, () => {
-        const counts = new Float64Array(maxU + 1);
-        counts[0] = 1;
-        return counts;
-    });
-    for (let n = 1; n <= n2; n++) {
-        for (let m = 1; m <= n1; m++) {
-            const current = f[m]; // f(m, n-1; .), becomes f(m, n; .)
-            const smaller = f[m - 1]; // already f(m-1, n; .)
-            for (let u = m * n; u >= n; u--)
-                current[u] += smaller[u - n];
-        }
-    }
-    return f[n1];
-}
-/** Frequencies of the signed-rank statistic T+ (0 .. n(n+1)/2) over all 2^n sign patterns. */
-function signedRankCounts(n) {
-    const maxT = (n * (n + 1)) / 2;
-    const counts = new Float64Array(maxT + 1);
-    counts[0] = 1;
-    for (let i = 1; i <= n; i++) {
-        for (let t = (i * (i + 1)) / 2; t >= i; t--)
-            counts[t] += counts[t - i];
-    }
-    return counts;
-}
-function total(counts) {
-    let sum = 0;
-    for (const c of counts)
-        sum += c;
-    return sum;
-}
-/**
- * Two-sided exact p-value of a statistic with a symmetric discrete null distribution:
- * 2 * P(S <= s) below the centre, 2 * P(S >= s) above it (as R's `wilcox.test`), at most 1.
- */
-function exactTwoSided(counts, statistic) {
-    const max = counts.length - 1;
-    const s = statistic > max / 2 ? max - statistic : statistic; // mirror into the lower tail
-    let tail = 0;
-    for (let u = 0; u <= Math.floor(s + 1e-9); u++)
-        tail += counts[u];
-    return Math.min(1, (2 * tail) / total(counts));
-}
-/**
- * Smallest q with P(S <= q) >= p (R's `qwilcox` / `qsignrank`, including their 10 * DBL_EPSILON fuzz).
- */
-function lowerQuantile(counts, p) {
-    const sum = total(counts);
-    const target = p - 10 * Number.EPSILON;
-    let cumulative = 0;
-    for (let q = 0; q < counts.length; q++) {
-        cumulative += counts[q] / sum;
-        if (cumulative >= target)
-            return q;
-    }
-    return counts.length - 1;
-}
-/** Two-sided normal-approximation p-value with continuity correction; 1 when there is no spread. */
-function normalTwoSided(statistic, mean, variance) {
-    if (!(variance > 0))
-        return 1;
-    const z = (Math.abs(statistic - mean) - 0.5) / Math.sqrt(variance);
-    if (z <= 0)
-        return 1;
-    return Math.min(1, 2 * normalCdf(-z));
-}
-/**
- * Two-sided Mann–Whitney U test of x against y. `u` is the statistic of x (scipy's U1 =
- * R1 - n1(n1+1)/2, R's W of `wilcox.test(x, y)`). Exact when there are no ties and
- * n1 + n2 <= 60, otherwise the normal approximation with tie and continuity correction
- * (scipy `method='asymptotic', use_continuity=True`; R `exact=FALSE, correct=TRUE`).
- */
-function mannWhitneyU(x, y) {
-    assertSample(x, 'mannWhitneyU (x)');
-    assertSample(y, 'mannWhitneyU (y)');
-    const n1 = x.length;
-    const n2 = y.length;
-    const { ranks, ties } = rank([...x, ...y]);
-    let r1 = 0;
-    for (let i = 0; i < n1; i++)
-        r1 += ranks[i];
-    const u = r1 - (n1 * (n1 + 1)) / 2;
-    if (ties.length === 0 && n1 + n2 <= MANN_WHITNEY_EXACT_MAX_TOTAL) {
-        return { u, p: exactTwoSided(mannWhitneyCounts(n1, n2), u), method: 'exact' };
-    }
-    const n = n1 + n2;
-    const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm(ties) / (n * (n - 1)));
-    return { u, p: normalTwoSided(u, (n1 * n2) / 2, variance), method: 'asymptotic' };
-}
-/**
- * Two-sided Wilcoxon signed-rank test of paired differences against 0. Zeros are dropped first
- * (scipy `zero_method='wilcox'`, R). Exact when no zeros were dropped, the |d| have no ties and
- * n <= 50; otherwise the normal approximation with tie and continuity correction. No non-zero
- * difference at all gives p = 1.
- */
-function wilcoxonSignedRank(d) {
-    assertSample(d, 'wilcoxonSignedRank');
-    const nonZero = d.filter((v) => v !== 0);
-    const n = nonZero.length;
-    if (n === 0)
-        return { p: 1, method: 'asymptotic' };
-    const { ranks, ties } = rank(nonZero.map(Math.abs));
-    let tPlus = 0;
-    for (let i = 0; i < n; i++)
-        if (nonZero[i] > 0)
-            tPlus += ranks[i];
-    if (ties.length === 0 && n === d.length && n <= SIGNED_RANK_EXACT_MAX_N) {
-        return { p: exactTwoSided(signedRankCounts(n), tPlus), method: 'exact' };
-    }
-    const variance = (n * (n + 1) * (2 * n + 1)) / 24 - tieTerm(ties) / 48;
-    return { p: normalTwoSided(tPlus, (n * (n + 1)) / 4, variance), method: 'asymptotic' };
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/hodges-lehmann.ts
-/**
- * Hodges–Lehmann estimates with distribution-free confidence intervals, obtained by inverting the
- * rank tests: the k-th smallest and k-th largest pairwise difference (two samples) or Walsh average
- * (paired), with k from the exact null distribution when it applies and from the normal
- * approximation (with continuity correction) otherwise. Matches R's `wilcox.test(..., conf.int = TRUE)`
- * (see the tests for the exact calls and the documented differences).
- */
-
-
-
-function hodges_lehmann_assertSample(values, what) {
-    if (values.length === 0)
-        throw new Error(`${what}: expected at least one value, got an empty array`);
-    for (const v of values) {
-        if (!Number.isFinite(v))
-            throw new Error(`${what}: expected finite numbers, got ${v}`);
-    }
-}
-function assertConfidence(confidence, what) {
-    if (!(confidence > 0 && confidence < 1))
-        throw new RangeError(`${what}: confidence must be in (0, 1), got ${confidence}`);
-}
-function assertPositive(values, what) {
-    for (const v of values) {
-        if (!(v > 0) || !Number.isFinite(v)) {
-            throw new Error(`${what}: ratios need finite values > 0, got ${v}`);
-        }
-    }
-}
-/**
- * Rank (1-based) of the order statistics that bound the interval from the normal approximation:
- * the statistic (number of pairs above d, minus half of all pairs, minus the continuity
- * correction) crosses the normal quantile between the k-1-th and the k-th order statistic.
- * This is where R's root finder (`uniroot` on the step function) lands.
- */
-function asymptoticRank(pairs, variance, confidence) {
-    const z = normalQuantile(1 - (1 - confidence) / 2);
-    const k = Math.ceil(pairs / 2 - 0.5 - z * Math.sqrt(variance));
-    return Math.min(Math.max(k, 1), Math.ceil(pairs / 2));
-}
-/** The k-th smallest and k-th largest of an ascending array (k is 1-based). */
-function symmetricBounds(sorted, k) {
-    return { lo: sorted[k - 1], hi: sorted[sorted.length - k] };
-}
-/**
- * Hodges–Lehmann estimate of the shift y - x (median of all differences y_j - x_i) with its
- * distribution-free confidence interval from the Mann–Whitney test. Exact when x and y together
- * have no ties and n1 + n2 <= 60, else the normal approximation with tie and continuity correction.
- * Equals R's `wilcox.test(y, x, conf.int = TRUE, conf.level = confidence)` (interval; and the
- * estimate where R uses the exact method; R's asymptotic estimate is a root-finder artefact).
- */
-function hodgesLehmannShift(x, y, confidence = 0.95) {
-    hodges_lehmann_assertSample(x, 'hodgesLehmannShift (x)');
-    hodges_lehmann_assertSample(y, 'hodgesLehmannShift (y)');
-    assertConfidence(confidence, 'hodgesLehmannShift');
-    const n1 = x.length;
-    const n2 = y.length;
-    const pairs = n1 * n2;
-    const diffs = new Float64Array(pairs);
-    let w = 0;
-    for (const yj of y)
-        for (const xi of x)
-            diffs[w++] = yj - xi;
-    diffs.sort();
-    const estimate = medianOfSorted(diffs);
-    const alpha = 1 - confidence;
-    let k;
-    if (tieGroups([...x, ...y]).length === 0 && n1 + n2 <= MANN_WHITNEY_EXACT_MAX_TOTAL) {
-        k = Math.max(1, lowerQuantile(mannWhitneyCounts(n1, n2), alpha / 2));
-    }
-    else {
-        // Between two pairwise differences only the ties inside x and inside y remain.
-        const n = n1 + n2;
-        const variance = ((n1 * n2) / 12) * (n + 1 - (tieTerm(tieGroups(x)) + tieTerm(tieGroups(y))) / (n * (n - 1)));
-        k = asymptoticRank(pairs, variance, confidence);
-    }
-    return { estimate, ...symmetricBounds(diffs, k) };
-}
-/**
- * Hodges–Lehmann ratio head/base: the shift of log(head) against log(base), exponentiated.
- * All values must be > 0.
- */
-function hodgesLehmannRatio(base, head, confidence = 0.95) {
-    assertPositive(base, 'hodgesLehmannRatio (base)');
-    assertPositive(head, 'hodgesLehmannRatio (head)');
-    const shift = hodgesLehmannShift(base.map(Math.log), head.map(Math.log), confidence);
-    return { estimate: Math.exp(shift.estimate), lo: Math.exp(shift.lo), hi: Math.exp(shift.hi) };
-}
-/**
- * One-sample Hodges–Lehmann estimate (the pseudo-median: median of the Walsh averages
- * (d_i + d_j) / 2, i <= j) with the signed-rank confidence interval. Exact when the d have no
- * ties and n <= 50, else the normal approximation with tie and continuity correction.
- * Unlike R, zeros are kept: the interval is a property of the sample, not of the tested value 0.
- */
-function hodgesLehmannPaired(d, confidence = 0.95) {
-    hodges_lehmann_assertSample(d, 'hodgesLehmannPaired');
-    assertConfidence(confidence, 'hodgesLehmannPaired');
-    const n = d.length;
-    const pairs = (n * (n + 1)) / 2;
-    const walsh = new Float64Array(pairs);
-    let w = 0;
-    for (let i = 0; i < n; i++)
-        for (let j = i; j < n; j++)
-            walsh[w++] = (d[i] + d[j]) / 2;
-    walsh.sort();
-    const estimate = medianOfSorted(walsh);
-    const ties = tieGroups(d);
-    let k;
-    if (ties.length === 0 && n <= SIGNED_RANK_EXACT_MAX_N) {
-        k = Math.max(1, lowerQuantile(signedRankCounts(n), (1 - confidence) / 2));
-    }
-    else {
-        const variance = (n * (n + 1) * (2 * n + 1)) / 24 - tieTerm(ties) / 48;
-        k = asymptoticRank(pairs, variance, confidence);
-    }
-    return { estimate, ...symmetricBounds(walsh, k) };
-}
-/**
- * Paired ratio head/base over rounds run side by side (A/B interleaving): the one-sample
- * Hodges–Lehmann estimate and signed-rank interval of the per-round log ratios log(head/base),
- * exponentiated, plus the two-sided signed-rank p-value of those log ratios.
- */
-function pairedRatio(baseRounds, headRounds, confidence = 0.95) {
-    if (baseRounds.length !== headRounds.length) {
-        throw new Error(`pairedRatio: base and head need the same number of rounds, got ${baseRounds.length} and ${headRounds.length}`);
-    }
-    if (baseRounds.length === 0)
-        throw new Error('pairedRatio: expected at least one round, got none');
-    assertPositive(baseRounds, 'pairedRatio (base)');
-    assertPositive(headRounds, 'pairedRatio (head)');
-    const logRatios = headRounds.map((h, i) => Math.log(h / baseRounds[i]));
-    const interval = hodgesLehmannPaired(logRatios, confidence);
-    return {
-        estimate: Math.exp(interval.estimate),
-        lo: Math.exp(interval.lo),
-        hi: Math.exp(interval.hi),
-        p: wilcoxonSignedRank(logRatios).p,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/bootstrap.ts
-/**
- * A seeded pseudo-random generator and a percentile bootstrap that resamples rounds (processes),
- * the unit of replication, rather than individual samples.
- */
-
-/**
- * mulberry32: a small, fast 32-bit generator, good enough for resampling. Returns numbers in
- * [0, 1); the same seed (taken as an unsigned 32-bit integer) always gives the same sequence.
- */
-function createRandom(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-/**
- * One side's samples sorted once, each tagged with its round, so that the pooled sorted samples
- * of any multiset of rounds come out by one linear pass (each value written as often as its round
- * was drawn) instead of a sort per resample.
- */
-class RoundPool {
-    rounds;
-    values;
-    roundOf;
-    roundSizes;
-    draws;
-    /** Reused for every resample; the statistic must not keep it. */
-    buffer = [];
-    constructor(rounds, what) {
-        if (rounds.length === 0)
-            throw new Error(`bootstrapRatio (${what}): expected at least one round, got none`);
-        const tagged = [];
-        rounds.forEach((round, r) => {
-            if (round.length === 0)
-                throw new Error(`bootstrapRatio (${what}): round ${r + 1} is empty`);
-            for (const value of round) {
-                if (!Number.isFinite(value))
-                    throw new Error(`bootstrapRatio (${what}): expected finite numbers, got ${value}`);
-                tagged.push({ value, round: r });
-            }
-        });
-        tagged.sort((a, b) => a.value - b.value);
-        this.rounds = rounds.length;
-        this.values = Float64Array.from(tagged, (t) => t.value);
-        this.roundOf = Uint32Array.from(tagged, (t) => t.round);
-        this.roundSizes = Uint32Array.from(rounds, (round) => round.length);
-        this.draws = new Uint32Array(rounds.length);
-    }
-    /** All samples pooled and sorted. */
-    pooled() {
-        return Array.from(this.values);
-    }
-    /** Draws as many rounds as there are, with replacement, and fills `buffer` with their samples sorted. */
-    resample(random) {
-        const draws = this.draws;
-        const values = this.values;
-        const roundOf = this.roundOf;
-        const buffer = this.buffer;
-        draws.fill(0);
-        for (let i = 0; i < this.rounds; i++)
-            draws[Math.floor(random() * this.rounds)]++;
-        let total = 0;
-        for (let r = 0; r < this.rounds; r++)
-            total += draws[r] * this.roundSizes[r];
-        // Each value is written three times unconditionally and the write position advances by the
-        // number of times its round was drawn (0 lets the next value overwrite it). Avoiding a loop
-        // whose length depends on the data avoids branch mispredictions: about 2x faster.
-        buffer.length = total + 3;
-        let w = 0;
-        for (let i = 0; i < values.length; i++) {
-            const times = draws[roundOf[i]];
-            const value = values[i];
-            buffer[w] = value;
-            buffer[w + 1] = value;
-            buffer[w + 2] = value;
-            for (let t = 3; t < times; t++)
-                buffer[w + t] = value;
-            w += times;
-        }
-        buffer.length = total;
-        return buffer;
-    }
-}
-/**
- * Ratio head/base of a statistic of the pooled samples (`statistic` receives them sorted ascending),
- * with a percentile bootstrap interval: each resample draws rounds with replacement on each side
- * independently, pools and sorts their samples, and takes the ratio of the statistic. Deterministic
- * for a given seed. The array passed to `statistic` is reused between calls; do not keep it.
- */
-function bootstrapRatio(baseRounds, headRounds, statistic, options = {}) {
-    const resamples = options.resamples ?? 2000;
-    const confidence = options.confidence ?? 0.95;
-    if (!Number.isInteger(resamples) || resamples < 1) {
-        throw new RangeError(`bootstrapRatio: resamples must be a positive integer, got ${resamples}`);
-    }
-    if (!(confidence > 0 && confidence < 1))
-        throw new RangeError(`bootstrapRatio: confidence must be in (0, 1), got ${confidence}`);
-    const base = new RoundPool(baseRounds, 'base');
-    const head = new RoundPool(headRounds, 'head');
-    const estimate = statistic(head.pooled()) / statistic(base.pooled());
-    const random = createRandom(options.seed ?? 1);
-    const ratios = new Float64Array(resamples);
-    for (let i = 0; i < resamples; i++) {
-        const b = statistic(base.resample(random));
-        ratios[i] = statistic(head.resample(random)) / b;
-    }
-    ratios.sort();
-    const alpha = 1 - confidence;
-    return { estimate, lo: percentile(ratios, alpha / 2), hi: percentile(ratios, 1 - alpha / 2) };
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/multiple-testing.ts
-/**
- * Adjusted p-values for many tests at once, in the input order, as R's `p.adjust`.
- */
-/** Indices of p sorted ascending by value (stable). */
-function orderAscending(p) {
-    return p.map((_, i) => i).sort((a, b) => p[a] - p[b] || a - b);
-}
-/** Holm's step-down adjustment: controls the family-wise error rate (R `p.adjust(p, 'holm')`). */
-function holm(p) {
-    const m = p.length;
-    const adjusted = new Array(m);
-    let running = 0;
-    orderAscending(p).forEach((index, rank) => {
-        running = Math.max(running, (m - rank) * p[index]);
-        adjusted[index] = Math.min(1, running);
-    });
-    return adjusted;
-}
-/** Benjamini–Hochberg step-up adjustment: controls the false discovery rate (R `p.adjust(p, 'BH')`). */
-function benjaminiHochberg(p) {
-    const m = p.length;
-    const adjusted = new Array(m);
-    const order = orderAscending(p);
-    let running = Number.POSITIVE_INFINITY;
-    for (let rank = m - 1; rank >= 0; rank--) {
-        const index = order[rank];
-        running = Math.min(running, (m / (rank + 1)) * p[index]);
-        adjusted[index] = Math.min(1, running);
-    }
-    return adjusted;
-}
-
-;// CONCATENATED MODULE: ./src/core/stats/power.ts
-/**
- * How many rounds a comparison needs.
- */
-
-/**
- * Rounds per side needed to detect a relative change of `threshold` (0.1 = 10%) between two
- * samples whose rounds vary with coefficient of variation `cv`, with a two-sided test at level
- * `alpha` and the given power, on the log scale:
- * n = 2 * ((z_{1-alpha/2} + z_{power}) * cv / ln(1 + threshold))^2, rounded up, at least 2.
- */
-function roundsNeeded(cv, threshold, alpha = 0.05, power = 0.8) {
-    if (!(cv >= 0) || !Number.isFinite(cv))
-        throw new RangeError(`roundsNeeded: cv must be a finite number >= 0, got ${cv}`);
-    if (!(threshold > 0) || !Number.isFinite(threshold))
-        throw new RangeError(`roundsNeeded: threshold must be > 0, got ${threshold}`);
-    if (!(alpha > 0 && alpha < 1))
-        throw new RangeError(`roundsNeeded: alpha must be in (0, 1), got ${alpha}`);
-    if (!(power > 0 && power < 1))
-        throw new RangeError(`roundsNeeded: power must be in (0, 1), got ${power}`);
-    const z = normalQuantile(1 - alpha / 2) + normalQuantile(power);
-    const n = 2 * ((z * cv) / Math.log1p(threshold)) ** 2;
-    return Math.max(2, Math.ceil(n));
-}
-
-;// CONCATENATED MODULE: ./src/core/stats.ts
-/**
- * Statistics for perfgate: summaries, percentiles, rank tests, Hodges–Lehmann intervals, the
- * round bootstrap, multiple-testing adjustments and power. Pure and deterministic; every method is
- * checked against scipy or R in test/core/stats.test.ts. The parts live in ./stats/.
- */
-
-
-
-
-
-
-
 
 ;// CONCATENATED MODULE: ./src/runners/http/request-metrics.ts
 
@@ -56369,7 +56859,7 @@ async function runScheduled(sides, options = {}) {
         for (const suite of side.suites)
             if (!names.includes(suite.name))
                 names.push(suite.name);
-    const states = sides.map((side) => side.suites.map((suite) => ({ suite, label: side.label, benchmarks: new Map(), warnings: new Set(), ...(suite.error ? { error: suite.error } : {}) })));
+    const states = sides.map((side) => side.suites.map((suite) => ({ suite, label: side.label, benchmarks: new Map(), warnings: new Set(), elapsedMs: 0, ...(suite.error ? { error: suite.error } : {}) })));
     for (const state of states.flat())
         if (state.error)
             options.onProgress?.(`${prefixOf(state)}${state.suite.name}: ${state.error}`);
@@ -56394,6 +56884,7 @@ async function runScheduled(sides, options = {}) {
     return states.map((side) => ({
         benchmarks: side.flatMap(toBenchmarks),
         warnings: side.flatMap((s) => [...s.warnings].map((w) => `${s.suite.name}: ${w}`)),
+        durations: Object.fromEntries(side.map((s) => [s.suite.name, Math.round(s.elapsedMs)])),
     }));
 }
 function prefixOf(state) {
@@ -56423,6 +56914,7 @@ async function runOneRound(state, round, workDir, options) {
             throw error;
         result = { benchmarks: [], warnings: [], error: `round ${round} could not run: ${describeError(error)}` };
     }
+    state.elapsedMs += performance.now() - started;
     const label = options.roundLabel?.(round, suite.rounds) ?? `round ${round}/${suite.rounds}`;
     const prefix = `${label}  ${prefixOf(state)}${suite.name}`;
     for (const warning of result.warnings)
@@ -56754,12 +57246,14 @@ async function runSuiteSides(sides, options = {}) {
             const suite = side.suites.find((x) => x.name === name);
             if (suite?.type !== 'import')
                 continue;
-            imported[s].push(await runImportSuite(suite, {
+            const started = performance.now();
+            const run = await runImportSuite(suite, {
                 root: side.root ?? process.cwd(),
                 ...(options.wrapper ? { wrapper: options.wrapper } : {}),
                 ...(options.signal ? { signal: options.signal } : {}),
                 ...(options.onProgress ? { onProgress: (line) => options.onProgress(side.label ? `${side.label} ${line}` : line) } : {}),
-            }));
+            });
+            imported[s].push({ ...run, durations: { [name]: Math.round(performance.now() - started) } });
         }
     }
     // Benchmarks in the order of the configuration, whichever way their suite ran.
@@ -56769,6 +57263,7 @@ async function runSuiteSides(sides, options = {}) {
         return {
             benchmarks: all.flatMap((run) => run.benchmarks).sort((a, b) => (order.get(a.suite) ?? 0) - (order.get(b.suite) ?? 0)),
             warnings: all.flatMap((run) => run.warnings),
+            durations: Object.assign({}, ...all.map((run) => run.durations ?? {})),
         };
     });
 }
@@ -56823,7 +57318,7 @@ function toResults(run, meta) {
     return {
         schema: RESULTS_SCHEMA_ID,
         version: RESULTS_VERSION,
-        meta: { ...meta, tool: TOOL, runner: readFingerprint() },
+        meta: { ...meta, tool: TOOL, runner: readFingerprint(), ...(run.durations && Object.keys(run.durations).length > 0 ? { durations: run.durations } : {}) },
         benchmarks: run.benchmarks,
         warnings: run.warnings,
     };
@@ -57264,6 +57759,34 @@ function toAlignment(value) {
         : 0
 }
 
+;// CONCATENATED MODULE: ./src/core/render/acceptances.ts
+/** Plain-text pieces of the "accepted" section; each renderer escapes and links them. */
+const acceptances_NAMED = 5;
+/** What an acceptance covered: the one benchmark it names, or the failures "all" turned out to be. */
+function acceptedWhat(a) {
+    if (a.target !== 'all')
+        return a.target;
+    if (a.benchmarks.length === 0)
+        return 'all failures';
+    const named = a.benchmarks.slice(0, acceptances_NAMED).join(', ');
+    const more = a.benchmarks.length > acceptances_NAMED ? ` and ${a.benchmarks.length - acceptances_NAMED} more` : '';
+    return `all failures (${named}${more})`;
+}
+/** Why an acceptance accepted nothing, or null when it was used. */
+function unusedText(report, a) {
+    if (a.benchmarks.length > 0)
+        return null;
+    if (a.target === 'all')
+        return 'not used: nothing failed';
+    if (report.benchmarks.some((b) => b.id === a.target))
+        return 'not used: this benchmark is not failing';
+    // An unquoted id with spaces is cut at the first one: "js/sum 1..100" arrives as "js/sum".
+    const cut = report.benchmarks.find((b) => b.id.startsWith(`${a.target} `));
+    if (cut)
+        return `not used: no benchmark has this id; to name "${cut.id}", put it in double quotes or backticks`;
+    return 'not used: no benchmark has this id';
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/escape.ts
 /**
  * Benchmark names come from user code and imported files. In a comment they must not break the
@@ -57293,97 +57816,200 @@ function escapeTerminalText(text) {
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 
-;// CONCATENATED MODULE: ./src/core/render/format.ts
-/** Number formatting shared by every rendering. Deterministic: no locale, no clock. */
-function significant(value, digits = 3) {
-    if (!Number.isFinite(value))
-        return String(value);
-    if (value === 0)
-        return '0';
-    const magnitude = Math.floor(Math.log10(Math.abs(value)));
-    const decimals = Math.max(0, digits - 1 - magnitude);
-    return value.toFixed(Math.min(decimals, 6));
+;// CONCATENATED MODULE: ./src/core/render/merge-log-text.ts
+
+
+/** Plain-text pieces of the per-merge log that every rendering shares; each renderer escapes them. */
+const SHORT_SHA = 7;
+function shortSha(sha) {
+    return sha.slice(0, SHORT_SHA);
 }
-const format_TIME_UNITS = [
+/** A sha can be shown verbatim in code only when it looks like one; the log is a file anyone can edit. */
+function isSha(text) {
+    return /^[0-9a-f]{4,64}$/i.test(text);
+}
+function pad2(n) {
+    return n < 10 ? `0${n}` : String(n);
+}
+/** Year, month and day of a count of days since 1970-01-01 (H. Hinnant's civil_from_days). */
+function civilFromDays(days) {
+    const z = days + 719468;
+    const era = Math.floor(z / 146097);
+    const doe = z - era * 146097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const month = mp < 10 ? mp + 3 : mp - 9;
+    return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+/**
+ * "YYYY-MM-DD HH:MM" in UTC. Arithmetic on the parsed instant rather than a Date object keeps the
+ * rendering free of anything that could read the clock or the machine's time zone.
+ */
+function utcMinute(iso) {
+    const ms = Date.parse(iso);
+    if (!Number.isFinite(ms))
+        return iso;
+    const minutes = Math.floor(ms / 60_000);
+    const days = Math.floor(minutes / 1440);
+    const minuteOfDay = minutes - days * 1440;
+    const [y, m, d] = civilFromDays(days);
+    return `${y}-${pad2(m)}-${pad2(d)} ${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}`;
+}
+function howText(entry) {
+    if (entry.mergeMethod === 'rebase' && entry.commits.length > 1)
+        return `rebase (${entry.commits.length} commits)`;
+    return entry.mergeMethod;
+}
+const COMPARED = {
+    'same-runner': 'same-runner',
+    artifact: 'artifact',
+    committed: 'committed',
+    file: 'file',
+    none: 'no baseline',
+};
+function comparedText(method) {
+    return COMPARED[method];
+}
+function weight(d) {
+    return d.ratio === null || !(d.ratio > 0) ? 0 : Math.abs(Math.log(d.ratio));
+}
+/** The deltas a reader must see: anything but a pass, worst verdict and largest change first. */
+function movedDeltas(entry) {
+    const rank = (d) => VERDICT_ORDER.indexOf(d.verdict);
+    return entry.deltas
+        .map((d, i) => ({ d, i }))
+        .filter(({ d }) => d.verdict !== 'pass')
+        .sort((a, b) => rank(a.d) - rank(b.d) || weight(b.d) - weight(a.d) || a.i - b.i)
+        .map(({ d }) => d);
+}
+/**
+ * "api/work latency p95 +12.3% (+8.1% … +16.0%)"; a delta without a ratio names its verdict unless
+ * the caller shows the verdict beside it anyway.
+ */
+function deltaText(d, verdictShown = false) {
+    const name = d.metric === '' ? d.id : `${d.id} ${d.metric} ${d.statistic}`;
+    if (d.ratio === null)
+        return verdictShown ? name : `${name} ${d.verdict}`;
+    const interval = d.ci ? ` (${formatRatioChange(d.ci[0])} … ${formatRatioChange(d.ci[1])})` : '';
+    return `${name} ${formatRatioChange(d.ratio)}${interval}`;
+}
+function seriesTitle(s) {
+    return `${s.id} ${s.metric} (${s.statistic})`;
+}
+function changePointsOf(series, changePoints) {
+    return changePoints.filter((cp) => cp.id === series.id && cp.metric === series.metric);
+}
+/**
+ * The series worth a chart, at most `max`: those with a change point first (the most recent shift
+ * first), then the rest in the log's order. Charts need two points to draw a line.
+ */
+function chartedSeries(series, changePoints, max) {
+    const drawable = series.filter((s) => s.points.length >= 2);
+    const latestShift = (s) => Math.max(Number.NEGATIVE_INFINITY, ...changePointsOf(s, changePoints).map((cp) => Date.parse(cp.time) || 0));
+    const ordered = drawable
+        .map((s, i) => ({ s, i, shift: latestShift(s) }))
+        .sort((a, b) => (b.shift === a.shift ? a.i - b.i : b.shift > a.shift ? 1 : -1))
+        .map(({ s }) => s);
+    const shown = ordered.slice(0, Math.max(0, max));
+    return { shown, omitted: ordered.length - shown.length };
+}
+const TIME_SCALES = [
     [1000, 's'],
     [1, 'ms'],
     [1e-3, 'µs'],
     [1e-6, 'ns'],
 ];
-function format_formatTime(ms) {
-    const abs = Math.abs(ms);
-    for (const [scale, unit] of format_TIME_UNITS) {
-        if (abs >= scale || scale === 1e-6)
-            return `${significant(ms / scale)} ${unit}`;
+/** One display unit for a whole series, picked by its median magnitude, so that ticks read well. */
+function chartScale(values, unit) {
+    const sorted = values.filter(Number.isFinite).map(Math.abs).sort((a, b) => a - b);
+    const typical = sorted.length > 0 ? sorted[Math.floor(sorted.length / 2)] : 0;
+    if (unit === 'ms') {
+        for (const [scale, name] of TIME_SCALES)
+            if (typical >= scale || scale === 1e-6)
+                return { factor: 1 / scale, unit: name };
     }
-    return `${significant(ms)} ms`;
+    if (unit === 'B') {
+        if (typical >= 2 ** 30)
+            return { factor: 2 ** -30, unit: 'GiB' };
+        if (typical >= 2 ** 20)
+            return { factor: 2 ** -20, unit: 'MiB' };
+        if (typical >= 2 ** 10)
+            return { factor: 2 ** -10, unit: 'KiB' };
+        return { factor: 1, unit: 'B' };
+    }
+    if (unit.endsWith('/s')) {
+        if (typical >= 1e9)
+            return { factor: 1e-9, unit: `G${unit}` };
+        if (typical >= 1e6)
+            return { factor: 1e-6, unit: `M${unit}` };
+        if (typical >= 1e4)
+            return { factor: 1e-3, unit: `k${unit}` };
+    }
+    return { factor: 1, unit };
 }
-function formatRate(perSecond, unit) {
-    const abs = Math.abs(perSecond);
-    const suffix = unit === 'ops/s' ? ' ops/s' : ` ${unit}`;
-    if (abs >= 1e9)
-        return `${significant(perSecond / 1e9)}G${suffix}`;
-    if (abs >= 1e6)
-        return `${significant(perSecond / 1e6)}M${suffix}`;
-    if (abs >= 1e4)
-        return `${significant(perSecond / 1e3)}k${suffix}`;
-    return `${significant(perSecond)}${suffix}`;
-}
-function formatBytes(bytes) {
-    const abs = Math.abs(bytes);
-    if (abs >= 2 ** 30)
-        return `${significant(bytes / 2 ** 30)} GiB`;
-    if (abs >= 2 ** 20)
-        return `${significant(bytes / 2 ** 20)} MiB`;
-    if (abs >= 2 ** 10)
-        return `${significant(bytes / 2 ** 10)} KiB`;
-    return `${significant(bytes)} B`;
-}
-/** A value in its canonical unit, scaled for reading: 0.0123 ms -> "12.3 µs". */
-function formatValue(value, unit) {
-    if (unit === 'ms')
-        return format_formatTime(value);
-    if (unit === 'ops/s' || unit.endsWith('/s'))
-        return formatRate(value, unit);
-    if (unit === 'B')
-        return formatBytes(value);
-    if (unit === '%')
-        return `${significant(value, 4)}%`;
-    return unit ? `${significant(value)} ${unit}` : significant(value);
-}
-/** 0.1 -> "10%", 0.025 -> "2.5%". */
-function formatPercent(fraction) {
-    const pct = fraction * 100;
-    const text = Math.abs(pct) >= 10 ? pct.toFixed(0) : Math.abs(pct) >= 1 ? pct.toFixed(1) : pct.toFixed(2);
-    return `${text.replace(/\.0+$/, '')}%`;
-}
-/** A head/base ratio as a signed change: 1.2 -> "+20.0%", 0.97 -> "-3.0%". */
-function formatRatioChange(ratio) {
-    const pct = (ratio - 1) * 100;
-    const abs = Math.abs(pct);
-    const text = abs >= 100 ? abs.toFixed(0) : abs.toFixed(1);
-    if (text === '0.0')
-        return '0.0%';
-    return `${pct < 0 ? '-' : '+'}${text}%`;
-}
-
-;// CONCATENATED MODULE: ./src/core/leak.ts
-
-/** The metric tinybench rounds carry: heap kept per iteration after a full collection, in bytes. */
-const HEAP_GROWTH = 'heap-growth';
 /**
- * Below this, heap kept per iteration is noise: measured with runners/heap-probe.ts, benchmarks
- * that keep nothing (loops, JSON round trips, large temporary arrays) read 0 B in most rounds and
- * at most 11 B in a first one, while keeping one `{ a: 1 }` per call reads 32 B every time.
+ * A number without exponent notation and with about `digits` significant digits: Mermaid's grammar
+ * has no exponents, and tick labels read better without them.
  */
-const LEAK_BYTES_PER_ITERATION = 16;
-/** Rounds needed before a median says "every time", not "once". */
-const LEAK_MIN_ROUNDS = 3;
-/** A reason when the head's rounds keep memory call after call; null when they do not. */
-function possibleLeak(head) {
-    if (head.rounds < LEAK_MIN_ROUNDS || head.median < LEAK_BYTES_PER_ITERATION)
+function plainNumber(value, digits = 4) {
+    if (!Number.isFinite(value))
+        return '0';
+    if (value === 0)
+        return '0';
+    const magnitude = Math.floor(Math.log10(Math.abs(value)));
+    const decimals = Math.min(12, Math.max(0, digits - 1 - magnitude));
+    const text = value.toFixed(decimals);
+    const trimmed = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+    return trimmed === '-0' ? '0' : trimmed;
+}
+/** The level (segment median) at each point of a series, or null when it has no change point. */
+function seriesLevels(series, changePoints) {
+    const own = changePointsOf(series, changePoints);
+    if (own.length === 0)
         return null;
-    return `possible leak: the heap keeps about ${formatValue(head.median, 'B')} per iteration (median of ${head.rounds} rounds, after full collections)`;
+    const at = own
+        .map((cp) => ({ cp, index: series.points.findIndex((p) => p.commit === cp.commit) }))
+        .filter((x) => x.index >= 0)
+        .sort((a, b) => a.index - b.index);
+    if (at.length === 0)
+        return null;
+    return series.points.map((_, i) => {
+        let level = at[0].cp.before;
+        for (const { cp, index } of at)
+            if (index <= i)
+                level = cp.after;
+        return level;
+    });
+}
+/** Change points as a reader scans them: the most recent shift first. */
+function newestChangePointsFirst(changePoints) {
+    return changePoints
+        .map((cp, i) => ({ cp, i, t: Date.parse(cp.time) }))
+        .sort((a, b) => (a.t === b.t || Number.isNaN(a.t) || Number.isNaN(b.t) ? b.i - a.i : b.t - a.t))
+        .map(({ cp }) => cp);
+}
+function changeWord(cp) {
+    return cp.worse ? 'worse' : 'better';
+}
+function changeRatioText(cp) {
+    return formatRatioChange(cp.ratio);
+}
+/** "N merges, from … to … UTC" over the whole log (newest first). */
+function spanText(entries) {
+    if (entries.length === 0)
+        return 'no merges recorded yet';
+    const newest = entries[0];
+    const oldest = entries[entries.length - 1];
+    const count = `${entries.length} merge${entries.length === 1 ? '' : 's'}`;
+    if (entries.length === 1)
+        return `${count}, ${utcMinute(newest.time)} UTC`;
+    return `${count} from ${utcMinute(oldest.time)} to ${utcMinute(newest.time)} UTC`;
+}
+/** A pull request's URL is shown as a link only when it is plainly an https URL. */
+function safeUrl(url) {
+    return url !== undefined && /^https:\/\/[^\s"'<>()`\\]+$/.test(url) ? url : null;
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/rows.ts
@@ -57483,6 +58109,7 @@ const VERDICT_ICONS = {
     error: '💥',
     warn: '⚠️',
     unstable: '〰️',
+    accepted: '☑️',
     missing: '➖',
     new: '🆕',
     improved: '🚀',
@@ -57524,6 +58151,8 @@ function confirmationText(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/markdown.ts
+
+
 
 
 
@@ -57574,6 +58203,26 @@ function reasonLines(rows) {
     }
     return lines;
 }
+const MAX_ACCEPTANCES = 20;
+/** A label left on a pull request after its regression was fixed is no alarm. */
+const UNUSED_ICON = '➖';
+/** Who accepted which regression and why; the login is shown without notifying its owner again on every update. */
+function acceptanceLines(report) {
+    const list = report.acceptances ?? [];
+    if (list.length === 0)
+        return [];
+    const lines = list.slice(0, MAX_ACCEPTANCES).map((a) => {
+        const unused = unusedText(report, a);
+        const url = safeUrl(a.url);
+        const link = url ? ` ([comment](${url}))` : '';
+        const what = `**${escapeMarkdownText(acceptedWhat(a))}**`;
+        const tail = unused ? ` — ${escapeMarkdownText(unused)}` : '';
+        return `- ${unused ? UNUSED_ICON : VERDICT_ICONS.accepted} ${what}, by ${escapeMarkdownText(`@${a.by}`)}${link}: ${escapeMarkdownText(a.reason)}${tail}`;
+    });
+    if (list.length > MAX_ACCEPTANCES)
+        lines.push(`- … and ${list.length - MAX_ACCEPTANCES} more in report.json`);
+    return ['**Accepted regressions**', '', ...lines, ''];
+}
 function fingerprintText(r) {
     if (!r)
         return 'unknown';
@@ -57600,6 +58249,7 @@ function assemble(report, parts, budget, options) {
         out.push(escapeMarkdownText(confirmation), '');
     if (report.main)
         out.push(escapeMarkdownText(`Main (artifact): ${report.main.source}, its value and its last runs (oldest to newest); it does not decide the verdict.`), '');
+    out.push(...acceptanceLines(report));
     const cut = [];
     if (notable > 0) {
         out.push(...notableTable.slice(0, 2 + budget.notable), '');
@@ -57766,6 +58416,7 @@ function defaultSettings(cwd) {
             changePoints: { minShift: 0.05, alpha: FILE_DEFAULTS.log.changePointAlpha },
         },
         rollback: { enabled: true, regression: 0.5, comment: true, issue: true, labels: [...FILE_DEFAULTS.rollback.labels], mentions: [] },
+        accept: { label: FILE_DEFAULTS.accept.label, command: FILE_DEFAULTS.accept.command },
         alpha: FILE_DEFAULTS.alpha,
         power: FILE_DEFAULTS.power,
         thresholds: {},
@@ -58194,257 +58845,6 @@ function compareResults(base, head, policy, options = { confidence: 0.95, seed: 
     return deltas;
 }
 
-;// CONCATENATED MODULE: ./src/core/verdict.ts
-
-
-
-
-/** Without an explicit warn level, a value within 20% of the fail (or critical) level warns. */
-const IMPLIED_WARN_MARGIN = 0.2;
-function worstVerdict(verdicts) {
-    for (const v of VERDICT_ORDER)
-        if (verdicts.includes(v))
-            return v;
-    return 'pass';
-}
-/** Relative change in the worse direction: +0.1 means 10% worse, negative means better. */
-function worsening(ratio, direction) {
-    return direction === 'smaller' ? ratio - 1 : 1 - ratio;
-}
-function breaches(value, level, direction) {
-    return direction === 'smaller' ? value > level : value < level;
-}
-function impliedWarnLevel(level, direction) {
-    return direction === 'smaller' ? level * (1 - IMPLIED_WARN_MARGIN) : level * (1 + IMPLIED_WARN_MARGIN);
-}
-function limitWord(direction) {
-    return direction === 'smaller' ? 'above' : 'below';
-}
-function checkLimits(d) {
-    const { limits, statistic } = d.policy;
-    const value = d.headValue;
-    if (value === null)
-        return null;
-    const shown = `${statistic} ${formatValue(value, d.unit)}`;
-    const levels = [
-        ['critical', limits.critical],
-        ['fail', limits.fail],
-    ];
-    for (const [verdict, level] of levels) {
-        if (level !== undefined && breaches(value, level, d.direction)) {
-            return { verdict, reasons: [`${shown} is ${limitWord(d.direction)} the ${verdict} limit ${formatValue(level, d.unit)}`] };
-        }
-    }
-    const firm = limits.fail ?? limits.critical;
-    const warnLevel = limits.warn ?? (firm !== undefined ? impliedWarnLevel(firm, d.direction) : undefined);
-    if (warnLevel !== undefined && breaches(value, warnLevel, d.direction)) {
-        const why = limits.warn !== undefined ? `the warn limit ${formatValue(warnLevel, d.unit)}` : `within 20% of the limit ${formatValue(firm, d.unit)}`;
-        return { verdict: 'warn', reasons: [`${shown} is ${limits.warn !== undefined ? limitWord(d.direction) + ' ' : ''}${why}`] };
-    }
-    return null;
-}
-function checkRelative(d, pHolm, pBh, ctx, gatedCount) {
-    const { regression, criticalRegression } = d.policy;
-    if (d.ratio === null)
-        return { verdict: 'pass', reasons: ['no ratio: the baseline value is zero or absent'] };
-    const worse = worsening(d.ratio, d.direction);
-    const change = formatRatioChange(d.ratio);
-    if (d.test === 'summaries' || d.test === 'none') {
-        const note = 'compared summaries: no rounds to estimate the noise';
-        if (criticalRegression !== null && worse > criticalRegression) {
-            return { verdict: 'critical', reasons: [`${change} is beyond the critical ${formatPercent(criticalRegression)}`, note] };
-        }
-        if (regression !== null && worse > regression) {
-            return { verdict: 'fail', reasons: [`${change} is beyond the ${formatPercent(regression)} threshold`, note] };
-        }
-        return { verdict: 'pass', reasons: [note] };
-    }
-    const reported = pBh !== null && pBh < ctx.alpha;
-    // Report-only metrics are outside the Holm family; for them the reporting rate (BH) decides.
-    const significant = d.policy.gate ? pHolm !== null && pHolm < ctx.alpha : reported;
-    if (significant && criticalRegression !== null && worse > criticalRegression) {
-        return { verdict: 'critical', reasons: [`${change} is significant and beyond the critical ${formatPercent(criticalRegression)}`] };
-    }
-    if (significant && regression !== null && worse > regression) {
-        return { verdict: 'fail', reasons: [`${change} is significant (${d.policy.gate ? `Holm p=${formatP(pHolm)}` : `BH p=${formatP(pBh)}`}) and beyond the ${formatPercent(regression)} threshold`] };
-    }
-    const worstBound = d.ci ? Math.max(worsening(d.ci[0], d.direction), worsening(d.ci[1], d.direction)) : worse;
-    const bestBound = d.ci ? Math.min(worsening(d.ci[0], d.direction), worsening(d.ci[1], d.direction)) : worse;
-    if (regression !== null && bestBound > regression && d.policy.gate && gatedCount > 1) {
-        // The interval is a 95% one for this benchmark alone; failing needs significance after Holm.
-        return {
-            verdict: 'unstable',
-            reasons: [
-                `${change} is beyond the ${formatPercent(regression)} threshold for this benchmark alone (p=${formatP(d.p)}) but not after correcting for ${gatedCount} gated comparisons (Holm p=${formatP(pHolm)}); more rounds would decide`,
-            ],
-        };
-    }
-    if (regression !== null && worstBound > regression && !(reported && worse < 0)) {
-        return { verdict: 'unstable', reasons: [unstableAdvice(d, regression, ctx, gatedCount)] };
-    }
-    if (reported && worse > 0) {
-        return { verdict: 'warn', reasons: [`${change} is significant (BH p=${formatP(pBh)}) but within the ${regression === null ? 'report-only' : formatPercent(regression)} threshold`] };
-    }
-    if (reported && worse < 0) {
-        return { verdict: 'improved', reasons: [`${change} is significant (BH p=${formatP(pBh)})`] };
-    }
-    return { verdict: 'pass', reasons: ['no significant change'] };
-}
-function bandReason(band) {
-    return `interval widened by main's run-to-run spread (${formatPercent(Math.expm1(band.spread))} over ${band.runs} runs)`;
-}
-function formatP(p) {
-    if (p === null)
-        return 'n/a';
-    return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-}
-function unstableAdvice(d, threshold, ctx, gatedCount) {
-    const ci = d.ci ? `${formatRatioChange(d.ci[0])} to ${formatRatioChange(d.ci[1])}` : 'the estimate';
-    const have = Math.min(d.replicates.base, d.replicates.head);
-    const base = `the interval ${ci} is too wide to decide against the ${formatPercent(threshold)} threshold`;
-    if (d.replicateCv === null || d.replicateCv === 0)
-        return `${base}; run more rounds`;
-    // Holm divides alpha among the gated comparisons, so the advice plans for the strictest step.
-    const alpha = ctx.alpha / Math.max(1, gatedCount);
-    const need = roundsNeeded(d.replicateCv, threshold, alpha, ctx.power);
-    if (need <= have)
-        return `${base}; run more rounds (round-to-round spread ${formatPercent(d.replicateCv)})`;
-    return `${base}: about ${need} rounds per side would detect it (has ${have}; round-to-round spread ${formatPercent(d.replicateCv)})`;
-}
-/**
- * A report-only metric never fails, and "unstable" (the gate cannot decide yet) means nothing
- * for a metric without a gate: the table would fill with noise about memory and CPU time.
- */
-function demote(decision, gated) {
-    if (gated)
-        return decision;
-    if (decision.verdict === 'fail' || decision.verdict === 'critical')
-        return { verdict: 'warn', reasons: [...decision.reasons, 'report-only metric: not gated'] };
-    if (decision.verdict === 'unstable')
-        return { verdict: 'pass', reasons: ['no significant change (report-only metric: not gated)'] };
-    return decision;
-}
-/** A metric with no rule at all (no threshold, no limit, not gated) is shown, never tested. */
-function hasRule(d) {
-    return d.policy.gate || d.policy.regression !== null || d.policy.criticalRegression !== null || Object.keys(d.policy.limits).length > 0;
-}
-function decideMetric(d, pHolm, pBh, ctx, gatedCount) {
-    if (d.head === null)
-        return { verdict: 'missing', reasons: ['not measured in this change'] };
-    if (d.metric === HEAP_GROWTH && !d.policy.gate) {
-        const leak = possibleLeak(d.head);
-        if (leak)
-            return { verdict: 'warn', reasons: [leak] };
-    }
-    if (!hasRule(d))
-        return { verdict: 'pass', reasons: ['shown only: no threshold or limit is configured for this metric'] };
-    const limits = checkLimits(d);
-    if (d.base === null) {
-        return demote(limits ?? { verdict: 'new', reasons: ['no baseline for this metric'] }, d.policy.gate);
-    }
-    const relative = checkRelative(d, pHolm, pBh, ctx, gatedCount);
-    const decisions = [limits, relative].filter((x) => x !== null);
-    const verdict = worstVerdict(decisions.map((x) => x.verdict));
-    const reasons = decisions.filter((x) => x.verdict === verdict).flatMap((x) => x.reasons);
-    return demote({ verdict, reasons }, d.policy.gate);
-}
-function countVerdicts(benchmarks) {
-    const counts = {};
-    for (const b of benchmarks)
-        counts[b.verdict] = (counts[b.verdict] ?? 0) + 1;
-    return counts;
-}
-/**
- * Applies the policy to the comparisons: suite-level error control (Holm over the gated tests for
- * what fails, Benjamini–Hochberg over all tests for what is reported), relative thresholds,
- * absolute limits, and the worst-wins roll-up into one verdict.
- */
-function decideVerdict(deltas, ctx) {
-    const tested = [];
-    deltas.forEach((b, i) => b.metrics.forEach((m, j) => m.p !== null && hasRule(m) && tested.push({ d: m, key: `${i}:${j}` })));
-    const gatedTests = tested.filter((t) => t.d.policy.gate);
-    const holmP = new Map(holm(gatedTests.map((t) => t.d.p)).map((p, i) => [gatedTests[i].key, p]));
-    const bhP = new Map(benjaminiHochberg(tested.map((t) => t.d.p)).map((p, i) => [tested[i].key, p]));
-    const benchmarks = deltas.map((b, i) => {
-        const metrics = b.metrics.map((d, j) => {
-            const key = `${i}:${j}`;
-            const pHolm = holmP.get(key) ?? null;
-            const pBh = bhP.get(key) ?? null;
-            const decision = b.error
-                ? { verdict: 'error', reasons: [b.error] }
-                : decideMetric(d, pHolm, pBh, ctx, gatedTests.length);
-            return {
-                metric: d.metric,
-                unit: d.unit,
-                direction: d.direction,
-                statistic: d.policy.statistic,
-                base: d.base,
-                head: d.head,
-                ratio: d.ratio,
-                ci: d.ci,
-                p: d.p,
-                pHolm,
-                pBh,
-                test: d.test,
-                ...(d.noiseBand ? { noiseBand: d.noiseBand } : {}),
-                verdict: decision.verdict,
-                reasons: d.noiseBand && decision.verdict !== 'pass' ? [...decision.reasons, bandReason(d.noiseBand)] : decision.reasons,
-                gated: d.policy.gate,
-            };
-        });
-        const verdict = b.error
-            ? 'error'
-            : b.presence === 'new'
-                ? worstVerdict(['new', ...metrics.map((m) => m.verdict).filter((v) => v !== 'new')])
-                : b.presence === 'missing'
-                    ? 'missing'
-                    : worstVerdict(metrics.map((m) => m.verdict));
-        return {
-            id: b.id,
-            suite: b.suite,
-            name: b.name,
-            verdict,
-            metrics,
-            ...(b.error ? { error: b.error } : {}),
-        };
-    });
-    return {
-        schema: 'perfgate/report',
-        version: 1,
-        verdict: worstVerdict(benchmarks.map((b) => b.verdict)),
-        counts: countVerdicts(benchmarks),
-        baseline: ctx.baseline,
-        head: ctx.head,
-        base: ctx.base,
-        benchmarks,
-        warnings: [...ctx.warnings, ...noiseFloorWarnings(deltas, ctx, gatedTests.length)],
-    };
-}
-const MAX_NOISE_WARNINGS = 10;
-/**
- * A threshold finer than the run can resolve is a gate that cannot close: say so, per metric,
- * with the rounds it would take, whatever this run's verdict was.
- */
-function noiseFloorWarnings(deltas, ctx, gatedCount) {
-    const alpha = ctx.alpha / Math.max(1, gatedCount);
-    const lines = [];
-    for (const b of deltas) {
-        for (const d of b.metrics) {
-            const threshold = d.policy.regression;
-            if (!d.policy.gate || threshold === null || d.replicateCv === null || d.replicateCv === 0 || d.p === null)
-                continue;
-            const have = Math.min(d.replicates.base, d.replicates.head);
-            const need = roundsNeeded(d.replicateCv, threshold, alpha, ctx.power);
-            if (need > have) {
-                lines.push(`${b.id} ${d.metric}: the ${formatPercent(threshold)} threshold is below what ${have} rounds can resolve (round-to-round spread ${formatPercent(d.replicateCv)}); about ${need} rounds per side would resolve it`);
-            }
-        }
-    }
-    if (lines.length <= MAX_NOISE_WARNINGS)
-        return lines;
-    return [...lines.slice(0, MAX_NOISE_WARNINGS), `… and ${lines.length - MAX_NOISE_WARNINGS} more benchmarks whose threshold is below their noise floor`];
-}
-
 ;// CONCATENATED MODULE: ./src/core/evaluate.ts
 
 
@@ -58495,12 +58895,14 @@ function gatedStatistic({ head, base, policy }) {
 ;// CONCATENATED MODULE: ./src/core/render/terminal.ts
 
 
+
 const COLORS = {
     critical: 31,
     fail: 31,
     error: 35,
     warn: 33,
     unstable: 33,
+    accepted: 36,
     improved: 32,
     pass: 32,
 };
@@ -58555,6 +58957,10 @@ function renderTerminal(report, options) {
         out.push('');
         for (const r of reasons.slice(0, 30))
             out.push(`  ${escapeTerminalText(r.benchmark)}: ${escapeTerminalText(r.reasons.join('; '))}`);
+    }
+    for (const a of report.acceptances ?? []) {
+        const unused = unusedText(report, a);
+        out.push(`accepted: ${escapeTerminalText(`${acceptedWhat(a)}, by @${a.by}: ${a.reason}${unused ? ` (${unused})` : ''}`)}`);
     }
     for (const w of report.warnings)
         out.push(`warning: ${escapeTerminalText(w)}`);
@@ -58964,202 +59370,6 @@ function renderMergeLogCsv(entries) {
     return `${lines.join('\r\n')}\r\n`;
 }
 
-;// CONCATENATED MODULE: ./src/core/render/merge-log-text.ts
-
-
-/** Plain-text pieces of the per-merge log that every rendering shares; each renderer escapes them. */
-const SHORT_SHA = 7;
-function shortSha(sha) {
-    return sha.slice(0, SHORT_SHA);
-}
-/** A sha can be shown verbatim in code only when it looks like one; the log is a file anyone can edit. */
-function isSha(text) {
-    return /^[0-9a-f]{4,64}$/i.test(text);
-}
-function pad2(n) {
-    return n < 10 ? `0${n}` : String(n);
-}
-/** Year, month and day of a count of days since 1970-01-01 (H. Hinnant's civil_from_days). */
-function civilFromDays(days) {
-    const z = days + 719468;
-    const era = Math.floor(z / 146097);
-    const doe = z - era * 146097;
-    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    const mp = Math.floor((5 * doy + 2) / 153);
-    const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    const month = mp < 10 ? mp + 3 : mp - 9;
-    return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
-}
-/**
- * "YYYY-MM-DD HH:MM" in UTC. Arithmetic on the parsed instant rather than a Date object keeps the
- * rendering free of anything that could read the clock or the machine's time zone.
- */
-function utcMinute(iso) {
-    const ms = Date.parse(iso);
-    if (!Number.isFinite(ms))
-        return iso;
-    const minutes = Math.floor(ms / 60_000);
-    const days = Math.floor(minutes / 1440);
-    const minuteOfDay = minutes - days * 1440;
-    const [y, m, d] = civilFromDays(days);
-    return `${y}-${pad2(m)}-${pad2(d)} ${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}`;
-}
-function howText(entry) {
-    if (entry.mergeMethod === 'rebase' && entry.commits.length > 1)
-        return `rebase (${entry.commits.length} commits)`;
-    return entry.mergeMethod;
-}
-const COMPARED = {
-    'same-runner': 'same-runner',
-    artifact: 'artifact',
-    committed: 'committed',
-    file: 'file',
-    none: 'no baseline',
-};
-function comparedText(method) {
-    return COMPARED[method];
-}
-function weight(d) {
-    return d.ratio === null || !(d.ratio > 0) ? 0 : Math.abs(Math.log(d.ratio));
-}
-/** The deltas a reader must see: anything but a pass, worst verdict and largest change first. */
-function movedDeltas(entry) {
-    const rank = (d) => VERDICT_ORDER.indexOf(d.verdict);
-    return entry.deltas
-        .map((d, i) => ({ d, i }))
-        .filter(({ d }) => d.verdict !== 'pass')
-        .sort((a, b) => rank(a.d) - rank(b.d) || weight(b.d) - weight(a.d) || a.i - b.i)
-        .map(({ d }) => d);
-}
-/**
- * "api/work latency p95 +12.3% (+8.1% … +16.0%)"; a delta without a ratio names its verdict unless
- * the caller shows the verdict beside it anyway.
- */
-function deltaText(d, verdictShown = false) {
-    const name = d.metric === '' ? d.id : `${d.id} ${d.metric} ${d.statistic}`;
-    if (d.ratio === null)
-        return verdictShown ? name : `${name} ${d.verdict}`;
-    const interval = d.ci ? ` (${formatRatioChange(d.ci[0])} … ${formatRatioChange(d.ci[1])})` : '';
-    return `${name} ${formatRatioChange(d.ratio)}${interval}`;
-}
-function seriesTitle(s) {
-    return `${s.id} ${s.metric} (${s.statistic})`;
-}
-function changePointsOf(series, changePoints) {
-    return changePoints.filter((cp) => cp.id === series.id && cp.metric === series.metric);
-}
-/**
- * The series worth a chart, at most `max`: those with a change point first (the most recent shift
- * first), then the rest in the log's order. Charts need two points to draw a line.
- */
-function chartedSeries(series, changePoints, max) {
-    const drawable = series.filter((s) => s.points.length >= 2);
-    const latestShift = (s) => Math.max(Number.NEGATIVE_INFINITY, ...changePointsOf(s, changePoints).map((cp) => Date.parse(cp.time) || 0));
-    const ordered = drawable
-        .map((s, i) => ({ s, i, shift: latestShift(s) }))
-        .sort((a, b) => (b.shift === a.shift ? a.i - b.i : b.shift > a.shift ? 1 : -1))
-        .map(({ s }) => s);
-    const shown = ordered.slice(0, Math.max(0, max));
-    return { shown, omitted: ordered.length - shown.length };
-}
-const TIME_SCALES = [
-    [1000, 's'],
-    [1, 'ms'],
-    [1e-3, 'µs'],
-    [1e-6, 'ns'],
-];
-/** One display unit for a whole series, picked by its median magnitude, so that ticks read well. */
-function chartScale(values, unit) {
-    const sorted = values.filter(Number.isFinite).map(Math.abs).sort((a, b) => a - b);
-    const typical = sorted.length > 0 ? sorted[Math.floor(sorted.length / 2)] : 0;
-    if (unit === 'ms') {
-        for (const [scale, name] of TIME_SCALES)
-            if (typical >= scale || scale === 1e-6)
-                return { factor: 1 / scale, unit: name };
-    }
-    if (unit === 'B') {
-        if (typical >= 2 ** 30)
-            return { factor: 2 ** -30, unit: 'GiB' };
-        if (typical >= 2 ** 20)
-            return { factor: 2 ** -20, unit: 'MiB' };
-        if (typical >= 2 ** 10)
-            return { factor: 2 ** -10, unit: 'KiB' };
-        return { factor: 1, unit: 'B' };
-    }
-    if (unit.endsWith('/s')) {
-        if (typical >= 1e9)
-            return { factor: 1e-9, unit: `G${unit}` };
-        if (typical >= 1e6)
-            return { factor: 1e-6, unit: `M${unit}` };
-        if (typical >= 1e4)
-            return { factor: 1e-3, unit: `k${unit}` };
-    }
-    return { factor: 1, unit };
-}
-/**
- * A number without exponent notation and with about `digits` significant digits: Mermaid's grammar
- * has no exponents, and tick labels read better without them.
- */
-function plainNumber(value, digits = 4) {
-    if (!Number.isFinite(value))
-        return '0';
-    if (value === 0)
-        return '0';
-    const magnitude = Math.floor(Math.log10(Math.abs(value)));
-    const decimals = Math.min(12, Math.max(0, digits - 1 - magnitude));
-    const text = value.toFixed(decimals);
-    const trimmed = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-    return trimmed === '-0' ? '0' : trimmed;
-}
-/** The level (segment median) at each point of a series, or null when it has no change point. */
-function seriesLevels(series, changePoints) {
-    const own = changePointsOf(series, changePoints);
-    if (own.length === 0)
-        return null;
-    const at = own
-        .map((cp) => ({ cp, index: series.points.findIndex((p) => p.commit === cp.commit) }))
-        .filter((x) => x.index >= 0)
-        .sort((a, b) => a.index - b.index);
-    if (at.length === 0)
-        return null;
-    return series.points.map((_, i) => {
-        let level = at[0].cp.before;
-        for (const { cp, index } of at)
-            if (index <= i)
-                level = cp.after;
-        return level;
-    });
-}
-/** Change points as a reader scans them: the most recent shift first. */
-function newestChangePointsFirst(changePoints) {
-    return changePoints
-        .map((cp, i) => ({ cp, i, t: Date.parse(cp.time) }))
-        .sort((a, b) => (a.t === b.t || Number.isNaN(a.t) || Number.isNaN(b.t) ? b.i - a.i : b.t - a.t))
-        .map(({ cp }) => cp);
-}
-function changeWord(cp) {
-    return cp.worse ? 'worse' : 'better';
-}
-function changeRatioText(cp) {
-    return formatRatioChange(cp.ratio);
-}
-/** "N merges, from … to … UTC" over the whole log (newest first). */
-function spanText(entries) {
-    if (entries.length === 0)
-        return 'no merges recorded yet';
-    const newest = entries[0];
-    const oldest = entries[entries.length - 1];
-    const count = `${entries.length} merge${entries.length === 1 ? '' : 's'}`;
-    if (entries.length === 1)
-        return `${count}, ${utcMinute(newest.time)} UTC`;
-    return `${count} from ${utcMinute(oldest.time)} to ${utcMinute(newest.time)} UTC`;
-}
-/** A pull request's URL is shown as a link only when it is plainly an https URL. */
-function safeUrl(url) {
-    return url !== undefined && /^https:\/\/[^\s"'<>()`\\]+$/.test(url) ? url : null;
-}
-
 ;// CONCATENATED MODULE: ./src/core/render/svg-chart.ts
 
 /**
@@ -59556,6 +59766,27 @@ function rollbackCell(entry) {
     const issue = rollback.issue ? ` (${safeUrl(rollback.issue.url) ? `[#${rollback.issue.number}](${rollback.issue.url})` : `#${rollback.issue.number}`})` : '';
     return `${codeSpan(rollback.revert)}${issue}`;
 }
+/** Reasons are cut in the table; merge-log.json has them whole. */
+const REASON_SHOWN = 60;
+const ACCEPTORS_SHOWN = 2;
+function shorten(text, max) {
+    const chars = [...text];
+    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+function verdictCell(entry) {
+    const cell = `${VERDICT_ICONS[entry.verdict]} ${entry.verdict}`;
+    const seen = new Set();
+    const acceptors = (entry.accepted ?? []).filter((a) => {
+        const key = `${a.by}\u0000${a.reason}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+    });
+    if (acceptors.length === 0)
+        return cell;
+    const lines = acceptors.slice(0, ACCEPTORS_SHOWN).map((a) => `accepted by ${escapeMarkdownText(`@${a.by}: ${shorten(a.reason, REASON_SHOWN)}`)}`);
+    if (acceptors.length > ACCEPTORS_SHOWN)
+        lines.push(`and ${acceptors.length - ACCEPTORS_SHOWN} more`);
+    return [cell, ...lines].join('<br>');
+}
 function entryRow(entry) {
     return [
         escapeMarkdownText(utcMinute(entry.time)),
@@ -59563,7 +59794,7 @@ function entryRow(entry) {
         prCell(entry),
         escapeMarkdownText(howText(entry)),
         escapeMarkdownText(comparedText(entry.method)),
-        `${VERDICT_ICONS[entry.verdict]} ${entry.verdict}`,
+        verdictCell(entry),
         movedCell(entry),
         rollbackCell(entry),
     ];

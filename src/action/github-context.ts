@@ -17,6 +17,19 @@ export interface RunContext {
   push?: { before: string; after: string; commits: string[]; headTime?: string };
   /** The workflow run's page, for links in comments and issues. */
   runUrl?: string;
+  /** Set on workflow_run events: the run that triggered this one (GitHub's word, not the artifact's). */
+  workflowRun?: {
+    id: number;
+    headSha: string;
+    /** Where the head commit lives: another repository for a fork's pull request. */
+    headRepoFullName?: string;
+    event: string;
+    conclusion: string | null;
+    /** Empty for a fork's pull request: GitHub leaves it out. */
+    pullRequests: number[];
+    runAttempt?: number;
+    htmlUrl?: string;
+  };
 }
 
 const NO_COMMIT = /^0+$/;
@@ -29,7 +42,18 @@ export function readRunContext(): RunContext {
     after?: string;
     commits?: { id: string }[];
     head_commit?: { id: string; timestamp?: string } | null;
+    workflow_run?: {
+      id: number;
+      head_sha: string;
+      head_repository?: { full_name?: string } | null;
+      event: string;
+      conclusion?: string | null;
+      pull_requests?: { number: number }[] | null;
+      run_attempt?: number;
+      html_url?: string;
+    };
   };
+  const run = context.eventName === 'workflow_run' ? payload.workflow_run : undefined;
   const pr = payload.pull_request;
   return {
     eventName: context.eventName,
@@ -60,6 +84,20 @@ export function readRunContext(): RunContext {
             after: payload.after,
             commits: (payload.commits ?? []).map((c) => c.id),
             ...(payload.head_commit?.timestamp ? { headTime: payload.head_commit.timestamp } : {}),
+          },
+        }
+      : {}),
+    ...(run
+      ? {
+          workflowRun: {
+            id: run.id,
+            headSha: run.head_sha,
+            ...(run.head_repository?.full_name ? { headRepoFullName: run.head_repository.full_name } : {}),
+            event: run.event,
+            conclusion: run.conclusion ?? null,
+            pullRequests: (run.pull_requests ?? []).map((p) => p.number),
+            ...(run.run_attempt !== undefined ? { runAttempt: run.run_attempt } : {}),
+            ...(run.html_url ? { htmlUrl: run.html_url } : {}),
           },
         }
       : {}),

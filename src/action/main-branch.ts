@@ -18,6 +18,7 @@ import { loadBaselineSet, type BaselineSet } from '../github/artifact-baseline.j
 import { identifyMerge, type IdentifiedMerge } from '../github/merged-pull-request.js';
 import type { GitHubClient } from '../github/octokit-client.js';
 import { publishRollback } from './rollback-sinks.js';
+import { acceptRegressions } from './accept-regressions.js';
 import { uploadBaseline } from './baseline-upload.js';
 
 /** The runner drops a step summary over 1 MiB; the report and the log share what is under it. */
@@ -119,7 +120,11 @@ export async function recordOnBaseBranch(run: MainBranchRun): Promise<{ report: 
   const isMerge = ctx.eventName === 'push';
   const identified = isMerge ? await identify(run) : null;
   for (const line of identified?.warnings ?? []) core.warning(line);
-  const report = await decide(run, set, [...run.warnings, ...set.warnings, ...(identified?.warnings ?? [])]);
+  let report = await decide(run, set, [...run.warnings, ...set.warnings, ...(identified?.warnings ?? [])]);
+  // What was accepted on the pull request is not a reason to revert it; the log records who accepted it.
+  if (identified?.pr) {
+    report = await acceptRegressions(report, { client: run.client, owner: ctx.owner, repo: ctx.repo, pullNumber: identified.pr.number, settings: settings.accept, deadline: run.deadline, reply: false });
+  }
   const files = await writeReport(outDir, report);
 
   let entry: MergeLogEntry | null = null;

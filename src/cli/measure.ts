@@ -22,7 +22,7 @@ export function toResults(run: SuitesRun, meta: { commit?: string; branch?: stri
   return {
     schema: RESULTS_SCHEMA_ID,
     version: RESULTS_VERSION,
-    meta: { ...meta, tool: TOOL, runner: readFingerprint() },
+    meta: { ...meta, tool: TOOL, runner: readFingerprint(), ...(run.durations && Object.keys(run.durations).length > 0 ? { durations: run.durations } : {}) },
     benchmarks: run.benchmarks,
     warnings: run.warnings,
   };

@@ -246,7 +246,7 @@ function thresholdRule(metric: string, kind: LimitKind, direction?: Direction) {
         }
       }
     })
-    .describe(`Thresholds for the ${metric} metric.`);
+    .describe(metric === 'any other' ? 'Thresholds for any other metric, keyed by its name.' : `Thresholds for the ${metric} metric.`);
 }
 
 const knownRule = (metric: KnownMetric) =>

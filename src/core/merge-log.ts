@@ -1,3 +1,4 @@
+import { acceptedBenchmarks } from './accept.js';
 import type { BaselineMethod, Direction, Report, Statistic, Verdict } from './model.js';
 
 /**
@@ -60,6 +61,8 @@ export interface MergeLogEntry {
   verdict: Verdict;
   deltas: MergeLogDelta[];
   rollback?: RollbackRecommendation;
+  /** Regressions of the pull request that someone with write access accepted, and why. */
+  accepted?: { id: string; by: string; reason: string }[];
   /** The workflow run that recorded the entry. */
   run?: { id: number; url?: string };
 }
@@ -149,12 +152,13 @@ export function logSeries(entries: readonly MergeLogEntry[]): LogSeries[] {
 }
 
 /** What the shell knows about a merge; the report gives the rest. */
-export type MergeEntryInput = Omit<MergeLogEntry, 'method' | 'verdict' | 'deltas' | 'rollback'> & {
+export type MergeEntryInput = Omit<MergeLogEntry, 'method' | 'verdict' | 'deltas' | 'rollback' | 'accepted'> & {
   report: Report;
   rollback: RollbackRecommendation | null;
 };
 
 export function createMergeEntry(input: MergeEntryInput): MergeLogEntry {
+  const accepted = acceptedBenchmarks(input.report);
   return {
     commit: input.commit,
     parent: input.parent,
@@ -167,6 +171,7 @@ export function createMergeEntry(input: MergeEntryInput): MergeLogEntry {
     verdict: input.report.verdict,
     deltas: logDeltas(input.report),
     ...(input.rollback ? { rollback: input.rollback } : {}),
+    ...(accepted.length > 0 ? { accepted } : {}),
     ...(input.run ? { run: input.run } : {}),
   };
 }

@@ -55,6 +55,11 @@ export interface ResultsMeta {
   time?: string;
   tool?: { name: string; version: string };
   runner?: RunnerFingerprint;
+  /**
+   * Suite name -> milliseconds spent measuring it (its configured rounds on this side; extra
+   * confirmation rounds not counted), so that a sharded run can balance its slices by it.
+   */
+  durations?: Record<string, number>;
 }
 
 export const RESULTS_SCHEMA_ID = 'perfgate/results';
@@ -108,6 +113,7 @@ export type Verdict =
   | 'error'
   | 'warn'
   | 'unstable'
+  | 'accepted'
   | 'missing'
   | 'new'
   | 'improved'
@@ -120,6 +126,8 @@ export const VERDICT_ORDER: readonly Verdict[] = [
   'error',
   'warn',
   'unstable',
+  // Let through on purpose: less pressing than a verdict still open, more than a benchmark gone.
+  'accepted',
   'missing',
   'new',
   'improved',
@@ -232,6 +240,27 @@ export interface MainReference {
   values: Record<string, Record<string, number[]>>;
 }
 
+/**
+ * Someone with write access said a regression is intended: a label on the pull request (target
+ * 'all') or a comment command naming one benchmark.
+ */
+export interface Acceptance {
+  /** 'all', or the exact id (`suite/name`) of one benchmark. */
+  target: string;
+  /** GitHub login of who accepted. */
+  by: string;
+  reason: string;
+  source: 'label' | 'comment';
+  /** The comment that accepted, when one did. */
+  url?: string;
+}
+
+/** An acceptance as a report applied it: the failing benchmarks it turned into accepted ones. */
+export interface AppliedAcceptance extends Acceptance {
+  /** Empty when it matched no failing benchmark, so that the comment can say it was not used. */
+  benchmarks: string[];
+}
+
 export interface Report {
   schema: 'perfgate/report';
   version: 1;
@@ -244,4 +273,6 @@ export interface Report {
   warnings: string[];
   confirmation?: Confirmation;
   main?: MainReference;
+  /** Intended regressions, in the order they were given; unused ones too. */
+  acceptances?: AppliedAcceptance[];
 }

@@ -179,7 +179,7 @@ function decideMetric(d: MetricDelta, pHolm: number | null, pBh: number | null, 
   return demote({ verdict, reasons }, d.policy.gate);
 }
 
-function countVerdicts(benchmarks: BenchmarkComparison[]): Partial<Record<Verdict, number>> {
+export function countVerdicts(benchmarks: readonly BenchmarkComparison[]): Partial<Record<Verdict, number>> {
   const counts: Partial<Record<Verdict, number>> = {};
   for (const b of benchmarks) counts[b.verdict] = (counts[b.verdict] ?? 0) + 1;
   return counts;

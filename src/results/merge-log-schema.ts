@@ -5,7 +5,7 @@ const finite = z.number().refine(Number.isFinite, 'expected a finite number');
 const nullableNumber = finite.nullable();
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 time');
 const statistic = z.enum(['mean', 'median', 'p95', 'p99', 'max', 'min']);
-const verdict = z.enum(['critical', 'fail', 'error', 'warn', 'unstable', 'missing', 'new', 'improved', 'pass']);
+const verdict = z.enum(['critical', 'fail', 'error', 'warn', 'unstable', 'accepted', 'missing', 'new', 'improved', 'pass']);
 
 const delta = z
   .object({
@@ -47,6 +47,10 @@ const entry = z
       })
       .strict()
       .optional(),
+    accepted: z
+      .array(z.object({ id: z.string(), by: z.string(), reason: z.string() }).strict())
+      .optional()
+      .describe('regressions of the pull request that someone with write access accepted, and why'),
     run: z.object({ id: z.int(), url: z.string().optional() }).strict().optional(),
   })
   .strict();

@@ -39,6 +39,10 @@ export const resultsSchema = z
         time: z.string().optional(),
         tool: z.object({ name: z.string(), version: z.string() }).strict().optional(),
         runner: fingerprint.optional(),
+        durations: z
+          .record(z.string(), finite.refine((v) => v >= 0, 'expected a duration >= 0'))
+          .optional()
+          .describe('suite name -> milliseconds spent measuring it, all rounds, this side only; balances matrix shards'),
       })
       .strict(),
     benchmarks: z.array(

@@ -44,6 +44,8 @@ export interface ScheduleOptions {
 export interface SuitesRun {
   benchmarks: BenchmarkResult[];
   warnings: string[];
+  /** Suite name -> ms its rounds took on this side, for balancing shards later. */
+  durations?: Record<string, number>;
 }
 
 interface MetricRecord {
@@ -64,13 +66,15 @@ interface SuiteState {
   benchmarks: Map<string, BenchmarkRecord>;
   warnings: Set<string>;
   error?: string;
+  /** Wall time of this side's rounds of the suite, ms. */
+  elapsedMs: number;
 }
 
 export async function runScheduled(sides: ScheduleSide[], options: ScheduleOptions = {}): Promise<SuitesRun[]> {
   const names: string[] = [];
   for (const side of sides) for (const suite of side.suites) if (!names.includes(suite.name)) names.push(suite.name);
   const states: SuiteState[][] = sides.map((side) =>
-    side.suites.map((suite) => ({ suite, label: side.label, benchmarks: new Map(), warnings: new Set<string>(), ...(suite.error ? { error: suite.error } : {}) })),
+    side.suites.map((suite) => ({ suite, label: side.label, benchmarks: new Map(), warnings: new Set<string>(), elapsedMs: 0, ...(suite.error ? { error: suite.error } : {}) })),
   );
   for (const state of states.flat()) if (state.error) options.onProgress?.(`${prefixOf(state)}${state.suite.name}: ${state.error}`);
 
@@ -93,6 +97,7 @@ export async function runScheduled(sides: ScheduleSide[], options: ScheduleOptio
   return states.map((side) => ({
     benchmarks: side.flatMap(toBenchmarks),
     warnings: side.flatMap((s) => [...s.warnings].map((w) => `${s.suite.name}: ${w}`)),
+    durations: Object.fromEntries(side.map((s) => [s.suite.name, Math.round(s.elapsedMs)])),
   }));
 }
 
@@ -122,6 +127,7 @@ async function runOneRound(state: SuiteState, round: number, workDir: string, op
     if (options.signal?.aborted) throw error;
     result = { benchmarks: [], warnings: [], error: `round ${round} could not run: ${describeError(error)}` };
   }
+  state.elapsedMs += performance.now() - started;
   const label = options.roundLabel?.(round, suite.rounds) ?? `round ${round}/${suite.rounds}`;
   const prefix = `${label}  ${prefixOf(state)}${suite.name}`;
   for (const warning of result.warnings) state.warnings.add(warning);

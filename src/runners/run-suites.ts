@@ -47,14 +47,14 @@ export async function runSuiteSides(sides: RunSide[], options: SuitesRunOptions 
       const side = sides[s]!;
       const suite = side.suites.find((x) => x.name === name);
       if (suite?.type !== 'import') continue;
-      imported[s]!.push(
-        await runImportSuite(suite, {
-          root: side.root ?? process.cwd(),
-          ...(options.wrapper ? { wrapper: options.wrapper } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-          ...(options.onProgress ? { onProgress: (line: string) => options.onProgress!(side.label ? `${side.label} ${line}` : line) } : {}),
-        }),
-      );
+      const started = performance.now();
+      const run = await runImportSuite(suite, {
+        root: side.root ?? process.cwd(),
+        ...(options.wrapper ? { wrapper: options.wrapper } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onProgress ? { onProgress: (line: string) => options.onProgress!(side.label ? `${side.label} ${line}` : line) } : {}),
+      });
+      imported[s]!.push({ ...run, durations: { [name]: Math.round(performance.now() - started) } });
     }
   }
   // Benchmarks in the order of the configuration, whichever way their suite ran.
@@ -64,6 +64,7 @@ export async function runSuiteSides(sides: RunSide[], options: SuitesRunOptions 
     return {
       benchmarks: all.flatMap((run) => run.benchmarks).sort((a, b) => (order.get(a.suite) ?? 0) - (order.get(b.suite) ?? 0)),
       warnings: all.flatMap((run) => run.warnings),
+      durations: Object.assign({}, ...all.map((run) => run.durations ?? {})) as Record<string, number>,
     };
   });
 }

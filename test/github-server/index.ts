@@ -25,18 +25,20 @@ import { makeRuntimeToken, type RuntimeIdentity } from './results-service.js';
 import { createHandler } from './router.js';
 import type { LoggedRequest } from './router.js';
 import { artifactRoutes } from './routes-artifacts.js';
+import { collaboratorRoutes } from './routes-collaborators.js';
 import { commentRoutes } from './routes-comments.js';
 import { commitRoutes } from './routes-commits.js';
+import { issueEventRoutes } from './routes-issue-events.js';
 import { issueRoutes } from './routes-issues.js';
 import { pullRoutes } from './routes-pulls.js';
 import { repoRoutes } from './routes-repo.js';
 import { State } from './state.js';
-import type { Comment, SeedArtifact, StatusRecord, TestGitHubOptions, UploadContext } from './state.js';
+import type { Comment, RepoRole, SeedArtifact, StatusRecord, TestGitHubOptions, UploadContext } from './state.js';
 import type { CommitSeed, GitIdentity } from './commits.js';
-import type { IssueRecord, IssueSeed, LabelRecord, PullRecord, PullRequestSeed, StateReason } from './issue-tracker.js';
+import type { IssueEventRecord, IssueRecord, IssueSeed, LabelRecord, PullRecord, PullRequestSeed, StateReason } from './issue-tracker.js';
 
-export type { Comment, FaultSpec, LoggedRequest, SeedArtifact, StatusRecord, TestGitHubOptions, UploadContext };
-export type { CommitSeed, GitIdentity, IssueRecord, IssueSeed, LabelRecord, PullRecord, PullRequestSeed, StateReason };
+export type { Comment, FaultSpec, LoggedRequest, RepoRole, SeedArtifact, StatusRecord, TestGitHubOptions, UploadContext };
+export type { CommitSeed, GitIdentity, IssueEventRecord, IssueRecord, IssueSeed, LabelRecord, PullRecord, PullRequestSeed, StateReason };
 export type { FaultKind } from './faults.js';
 export { validateRequest, validateResponse } from './openapi-validator.js';
 export { MAX_COMMENT_CHARS } from './routes-comments.js';
@@ -111,6 +113,18 @@ export interface TestGitHub {
   issues(): IssueRecord[];
   /** the repository's labels: the defaults of a new repository, and those issues created */
   labels(): LabelRecord[];
+  /**
+   * `actor` (default 'octocat') adds a label to an issue or pull request on github.com: the
+   * events endpoint then lists a `labeled` event by them. Labels given in a seed were added by its author.
+   */
+  addLabel(issueNumber: number, label: string, actor?: string): void;
+  /** the label events of an issue or pull request, oldest first */
+  issueEvents(issueNumber: number): IssueEventRecord[];
+  /**
+   * A user's role on the repository (GET /collaborators/{username}/permission). Without one, the
+   * owner account is admin and anyone else has read, as on a public repository.
+   */
+  setPermission(login: string, role: RepoRole): void;
   statuses(): StatusRecord[];
 
   /**
@@ -150,7 +164,7 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
     state,
     blobs,
     faults,
-    routes: { ...repoRoutes, ...commentRoutes, ...artifactRoutes, ...pullRoutes, ...commitRoutes, ...issueRoutes },
+    routes: { ...repoRoutes, ...commentRoutes, ...artifactRoutes, ...pullRoutes, ...commitRoutes, ...issueRoutes, ...issueEventRoutes, ...collaboratorRoutes },
     token,
     runtime,
     otherRuntimes: [] as RuntimeIdentity[],
@@ -219,6 +233,11 @@ export async function startTestGitHub(options: TestGitHubOptions = {}): Promise<
     issues: () =>
       [...state.tracker.issues.values()].sort((a, b) => a.number - b.number).map((i) => ({ ...i, labels: [...i.labels], assignees: [...i.assignees] })),
     labels: () => [...state.tracker.labels.values()].map((l) => ({ ...l })),
+    addLabel: (n, label, actor = 'octocat') => state.tracker.labelIssue(n, label, actor),
+    issueEvents: (n) => state.tracker.events.filter((e) => e.issueNumber === n).map((e) => ({ ...e })),
+    setPermission: (login, role) => {
+      state.roles.set(login.toLowerCase(), role);
+    },
     statuses: () => [...state.statuses],
     injectFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),

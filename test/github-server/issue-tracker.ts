@@ -31,6 +31,7 @@ export interface IssueSeed {
   body?: string | null;
   state?: 'open' | 'closed';
   stateReason?: StateReason | null;
+  /** added by the author when opening (a labeled event by the author) */
   labels?: string[];
   assignees?: string[];
   /** author login, default 'octocat' */
@@ -94,9 +95,21 @@ export interface PullRequestSeed {
   commits?: string[];
   /** for a rebase merge: the copies of `commits` the merge put on the base branch, oldest first */
   rebasedCommits?: string[];
+  /** added by the author when opening (a labeled event by the author) */
   labels?: string[];
   assignees?: string[];
   createdAt?: string;
+}
+
+/** A label added to or removed from an issue or pull request: what the events endpoint lists. */
+export interface IssueEventRecord {
+  id: number;
+  issueNumber: number;
+  event: 'labeled' | 'unlabeled';
+  label: string;
+  /** login of who changed the label */
+  actor: string;
+  createdAt: string;
 }
 
 export interface LabelRecord {
@@ -137,7 +150,10 @@ export class IssueTracker {
   readonly pulls = new Map<number, PullRecord>();
   /** keyed by lower-case name: GitHub label names are case-insensitive */
   readonly labels = new Map<string, LabelRecord>();
+  /** oldest first, as GitHub lists them */
+  readonly events: IssueEventRecord[] = [];
   private nextLabelId = 5_200_000_001;
+  private nextEventId = 16_000_000_001;
 
   /** `numbersInUse` adds numbers the tracker does not hold, e.g. issues only commented on */
   constructor(private readonly numbersInUse: () => Iterable<number> = () => []) {
@@ -164,6 +180,29 @@ export class IssueTracker {
 
   label(name: string): LabelRecord | undefined {
     return this.labels.get(name.toLowerCase());
+  }
+
+  /** The labeled and unlabeled events of a change from `before` to `after`, by `actor`. */
+  recordLabelChange(issueNumber: number, before: readonly string[], after: readonly string[], actor: string, at = isoNow()): void {
+    const has = (list: readonly string[], name: string): boolean => list.some((l) => l.toLowerCase() === name.toLowerCase());
+    const changes = [
+      ...before.filter((l) => !has(after, l)).map((label) => ({ event: 'unlabeled' as const, label })),
+      ...after.filter((l) => !has(before, l)).map((label) => ({ event: 'labeled' as const, label })),
+    ];
+    for (const change of changes) {
+      this.events.push({ id: this.nextEventId, issueNumber, ...change, actor, createdAt: at });
+      this.nextEventId += 1 + Math.floor(Math.random() * 9);
+    }
+  }
+
+  /** Someone adds a label on github.com: nothing happens when it is there already, as there. */
+  labelIssue(issueNumber: number, name: string, actor: string): void {
+    const rec = this.issues.get(issueNumber) ?? this.pulls.get(issueNumber);
+    if (!rec) throw new Error(`addLabel: #${issueNumber} is neither an issue nor a pull request; seed it first`);
+    const after = [...rec.labels, ...this.ensureLabels([name]).filter((l) => !rec.labels.some((x) => x.toLowerCase() === l.toLowerCase()))];
+    this.recordLabelChange(issueNumber, rec.labels, after, actor);
+    rec.labels = after;
+    rec.updatedAt = isoNow();
   }
 
   isTaken(n: number): boolean {
@@ -205,6 +244,8 @@ export class IssueTracker {
       closedBy: state === 'closed' ? (seed.user ?? 'octocat') : null,
     };
     this.issues.set(number, rec);
+    // Labels given when opening were added by whoever opened it.
+    this.recordLabelChange(number, [], rec.labels, rec.user, createdAt);
     return rec;
   }
 
@@ -250,6 +291,7 @@ export class IssueTracker {
       closedAt,
     };
     this.pulls.set(number, rec);
+    this.recordLabelChange(number, [], rec.labels, user, createdAt);
     return rec;
   }
 

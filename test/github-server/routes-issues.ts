@@ -240,7 +240,11 @@ export const issueRoutes: RestRoutes = {
     }
     if (b.title !== undefined && b.title !== null) rec.title = String(b.title);
     if (b.body !== undefined) rec.body = b.body;
-    if (b.labels !== undefined) rec.labels = state.tracker.ensureLabels(labelNames(b.labels));
+    if (b.labels !== undefined) {
+      const labels = state.tracker.ensureLabels(labelNames(b.labels));
+      state.tracker.recordLabelChange(n, rec.labels, labels, state.tokenUser, now);
+      rec.labels = labels;
+    }
     const assignees = assigneesOf(b);
     if (assignees) rec.assignees = assignees;
     rec.updatedAt = now;

@@ -111,6 +111,9 @@ export interface SeedArtifact {
   rawZip?: Uint8Array;
 }
 
+/** A person's role on the repository, as the collaborator permission endpoint names it. */
+export type RepoRole = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
+
 const GITHUB_ACTIONS_BOT_ID = 41898282;
 
 function stableId(login: string): number {
@@ -141,6 +144,8 @@ export class State {
   /** issues and pull requests; a number only commented on counts as used */
   readonly tracker = new IssueTracker(() => this.commentRecords.map((c) => c.issueNumber));
   readonly statuses: StatusRecord[] = [];
+  /** keyed by lower-case login: GitHub logins are case-insensitive */
+  readonly roles = new Map<string, RepoRole>();
   /** run ids the REST API knows (the current run and every run that has artifacts) */
   readonly runs = new Set<number>();
   uploadContext: UploadContext;
@@ -226,6 +231,14 @@ export class State {
   /** author_association: bots have none, the owner account owns, anyone else is taken for a member */
   association(login: string): string {
     return login.endsWith('[bot]') ? 'NONE' : login.toLowerCase() === this.owner.toLowerCase() ? 'OWNER' : 'MEMBER';
+  }
+
+  /**
+   * The repository is public: github.com gives everyone who is not a collaborator "read" there.
+   * The owner account administers it.
+   */
+  roleOf(login: string): RepoRole {
+    return this.roles.get(login.toLowerCase()) ?? (login.toLowerCase() === this.owner.toLowerCase() ? 'admin' : 'read');
   }
 
   // ---- artifacts -------------------------------------------------------------------------

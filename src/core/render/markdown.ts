@@ -1,6 +1,8 @@
 import { markdownTable } from 'markdown-table';
 import type { Report, ResultsMeta, RunnerFingerprint } from '../model.js';
+import { acceptedWhat, unusedText } from './acceptances.js';
 import { escapeMarkdownText } from './escape.js';
+import { safeUrl } from './merge-log-text.js';
 import type { Row } from './rows.js';
 import { VERDICT_ICONS, confirmationText, countsText, methodText, notableRows, reportRows } from './rows.js';
 
@@ -64,6 +66,26 @@ function reasonLines(rows: readonly Row[]): string[] {
   return lines;
 }
 
+const MAX_ACCEPTANCES = 20;
+/** A label left on a pull request after its regression was fixed is no alarm. */
+const UNUSED_ICON = '➖';
+
+/** Who accepted which regression and why; the login is shown without notifying its owner again on every update. */
+function acceptanceLines(report: Report): string[] {
+  const list = report.acceptances ?? [];
+  if (list.length === 0) return [];
+  const lines = list.slice(0, MAX_ACCEPTANCES).map((a) => {
+    const unused = unusedText(report, a);
+    const url = safeUrl(a.url);
+    const link = url ? ` ([comment](${url}))` : '';
+    const what = `**${escapeMarkdownText(acceptedWhat(a))}**`;
+    const tail = unused ? ` — ${escapeMarkdownText(unused)}` : '';
+    return `- ${unused ? UNUSED_ICON : VERDICT_ICONS.accepted} ${what}, by ${escapeMarkdownText(`@${a.by}`)}${link}: ${escapeMarkdownText(a.reason)}${tail}`;
+  });
+  if (list.length > MAX_ACCEPTANCES) lines.push(`- … and ${list.length - MAX_ACCEPTANCES} more in report.json`);
+  return ['**Accepted regressions**', '', ...lines, ''];
+}
+
 function fingerprintText(r: RunnerFingerprint | undefined): string {
   if (!r) return 'unknown';
   return `${r.cpu} × ${r.cores}, ${r.os} ${r.arch}, Node ${r.node}`;
@@ -102,6 +124,7 @@ function assemble(report: Report, parts: Parts, budget: Budget, options: Markdow
   const confirmation = confirmationText(report);
   if (confirmation) out.push(escapeMarkdownText(confirmation), '');
   if (report.main) out.push(escapeMarkdownText(`Main (artifact): ${report.main.source}, its value and its last runs (oldest to newest); it does not decide the verdict.`), '');
+  out.push(...acceptanceLines(report));
   const cut: string[] = [];
   if (notable > 0) {
     out.push(...notableTable.slice(0, 2 + budget.notable), '');

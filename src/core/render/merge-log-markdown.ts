@@ -83,6 +83,28 @@ function rollbackCell(entry: MergeLogEntry): string {
   return `${codeSpan(rollback.revert)}${issue}`;
 }
 
+/** Reasons are cut in the table; merge-log.json has them whole. */
+const REASON_SHOWN = 60;
+const ACCEPTORS_SHOWN = 2;
+
+function shorten(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+function verdictCell(entry: MergeLogEntry): string {
+  const cell = `${VERDICT_ICONS[entry.verdict]} ${entry.verdict}`;
+  const seen = new Set<string>();
+  const acceptors = (entry.accepted ?? []).filter((a) => {
+    const key = `${a.by}\u0000${a.reason}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  if (acceptors.length === 0) return cell;
+  const lines = acceptors.slice(0, ACCEPTORS_SHOWN).map((a) => `accepted by ${escapeMarkdownText(`@${a.by}: ${shorten(a.reason, REASON_SHOWN)}`)}`);
+  if (acceptors.length > ACCEPTORS_SHOWN) lines.push(`and ${acceptors.length - ACCEPTORS_SHOWN} more`);
+  return [cell, ...lines].join('<br>');
+}
+
 function entryRow(entry: MergeLogEntry): string[] {
   return [
     escapeMarkdownText(utcMinute(entry.time)),
@@ -90,7 +112,7 @@ function entryRow(entry: MergeLogEntry): string[] {
     prCell(entry),
     escapeMarkdownText(howText(entry)),
     escapeMarkdownText(comparedText(entry.method)),
-    `${VERDICT_ICONS[entry.verdict]} ${entry.verdict}`,
+    verdictCell(entry),
     movedCell(entry),
     rollbackCell(entry),
   ];

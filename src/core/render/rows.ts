@@ -112,6 +112,7 @@ export const VERDICT_ICONS: Record<Verdict, string> = {
   error: '💥',
   warn: '⚠️',
   unstable: '〰️',
+  accepted: '☑️',
   missing: '➖',
   new: '🆕',
   improved: '🚀',

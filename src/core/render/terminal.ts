@@ -1,4 +1,5 @@
 import type { Report, Verdict } from '../model.js';
+import { acceptedWhat, unusedText } from './acceptances.js';
 import { escapeTerminalText } from './escape.js';
 import type { Row } from './rows.js';
 import { confirmationText, countsText, methodText, notableRows, reportRows } from './rows.js';
@@ -15,6 +16,7 @@ const COLORS: Partial<Record<Verdict, number>> = {
   error: 35,
   warn: 33,
   unstable: 33,
+  accepted: 36,
   improved: 32,
   pass: 32,
 };
@@ -68,6 +70,10 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   if (reasons.length > 0) {
     out.push('');
     for (const r of reasons.slice(0, 30)) out.push(`  ${escapeTerminalText(r.benchmark)}: ${escapeTerminalText(r.reasons.join('; '))}`);
+  }
+  for (const a of report.acceptances ?? []) {
+    const unused = unusedText(report, a);
+    out.push(`accepted: ${escapeTerminalText(`${acceptedWhat(a)}, by @${a.by}: ${a.reason}${unused ? ` (${unused})` : ''}`)}`);
   }
   for (const w of report.warnings) out.push(`warning: ${escapeTerminalText(w)}`);
   return out.join('\n');

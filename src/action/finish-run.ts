@@ -1,0 +1,72 @@
+import * as core from '@actions/core';
+import { writeReport } from '../cli/output-files.js';
+import type { Settings } from '../config/settings.js';
+import { evaluate } from '../core/evaluate.js';
+import type { Policy, Report, Results } from '../core/model.js';
+import type { GitHubClient } from '../github/octokit-client.js';
+import { recordsBaseline, resolveBaseBranch } from './base-branch.js';
+import { findBaseline, withMainColumn } from './baseline-lookup.js';
+import type { Deadline } from './deadline.js';
+import { failureMessage } from './fail-policy.js';
+import type { RunContext } from './github-context.js';
+import type { ActionInputs } from './inputs.js';
+import { recordOnBaseBranch } from './main-branch.js';
+import { publishComment } from './publish-comment.js';
+import { annotateRegressions, setReportOutputs, writeJobSummary } from './report-sinks.js';
+
+export interface FinishRunOptions {
+  client: GitHubClient;
+  inputs: ActionInputs;
+  ctx: RunContext;
+  settings: Settings;
+  policy: Policy;
+  deadline: Deadline;
+  outDir: string;
+  /** What was measured (here, or by the shards of this run), already written to `resultsFile`. */
+  head: Results;
+  resultsFile: string;
+  /** Set when base and head ran side by side and that comparison decides. */
+  sameRunner?: Report;
+  /** Why the same-runner comparison could not decide, or what else went differently. */
+  warnings: string[];
+}
+
+/**
+ * Everything after measuring: the verdict (same-runner, or against the baseline), files, job
+ * summary, annotations, the pull request comment, outputs and the check's status; on the base
+ * branch the per-merge log and the new baseline instead of a comment. A job that measured and a
+ * job that merged shards end the same way, so their comments cannot drift apart.
+ */
+export async function finishRun(options: FinishRunOptions): Promise<Report> {
+  const { client, inputs, ctx, settings, policy, deadline, outDir, head, resultsFile } = options;
+  const baseBranch = await resolveBaseBranch(client, inputs, ctx, deadline);
+  let report: Report;
+  let files: { json: string; markdown: string };
+  let commentUrl = '';
+  if (recordsBaseline(ctx, baseBranch)) {
+    ({ report, files } = await recordOnBaseBranch({
+      client, inputs, ctx, settings, policy, deadline, outDir, baseBranch, head, resultsFile,
+      ...(options.sameRunner ? { sameRunner: options.sameRunner } : {}),
+      warnings: options.warnings,
+    }));
+    annotateRegressions(report);
+  } else {
+    if (options.sameRunner) report = await withMainColumn(options.sameRunner, client, inputs, ctx, settings, baseBranch, deadline);
+    else {
+      const baseline = await findBaseline(client, inputs, ctx, settings, baseBranch, deadline);
+      for (const warning of baseline.warnings) core.warning(warning);
+      const warnings = [...options.warnings, ...baseline.warnings];
+      report = evaluate({ head, base: baseline.results, baseline: baseline.info, policy, warnings, ...(baseline.history ? { history: baseline.history } : {}) });
+    }
+    files = await writeReport(outDir, report);
+    await writeJobSummary(report);
+    annotateRegressions(report);
+    if (ctx.pullRequest) commentUrl = await publishComment(client, inputs, { owner: ctx.owner, repo: ctx.repo, pullNumber: ctx.pullRequest.number }, report, deadline);
+  }
+  setReportOutputs(report, files, commentUrl);
+
+  const failure = failureMessage(report, inputs.failOn);
+  if (failure) core.setFailed(failure);
+  else core.info(`perfgate: ${report.verdict}`);
+  return report;
+}
