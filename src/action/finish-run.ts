@@ -4,10 +4,12 @@ import type { Settings } from '../config/settings.js';
 import { evaluate } from '../core/evaluate.js';
 import type { Policy, Report, Results } from '../core/model.js';
 import type { GitHubClient } from '../github/octokit-client.js';
+import { acceptRegressions } from './accept-regressions.js';
 import { recordsBaseline, resolveBaseBranch } from './base-branch.js';
 import { findBaseline, withMainColumn } from './baseline-lookup.js';
 import type { Deadline } from './deadline.js';
 import { failureMessage } from './fail-policy.js';
+import { isUnprivilegedPullRequest, uploadPullRequestResults } from './fork-pull-request.js';
 import type { RunContext } from './github-context.js';
 import type { ActionInputs } from './inputs.js';
 import { recordOnBaseBranch } from './main-branch.js';
@@ -32,9 +34,10 @@ export interface FinishRunOptions {
 }
 
 /**
- * Everything after measuring: the verdict (same-runner, or against the baseline), files, job
- * summary, annotations, the pull request comment, outputs and the check's status; on the base
- * branch the per-merge log and the new baseline instead of a comment. A job that measured and a
+ * Everything after measuring: the verdict (same-runner, or against the baseline), accepted
+ * regressions, files, job summary, annotations, the pull request comment (a fork's run uploads its
+ * results for the report job instead), outputs and the check's status; on the base branch the
+ * per-merge log and the new baseline instead of a comment. A job that measured and a
  * job that merged shards end the same way, so their comments cannot drift apart.
  */
 export async function finishRun(options: FinishRunOptions): Promise<Report> {
@@ -58,10 +61,19 @@ export async function finishRun(options: FinishRunOptions): Promise<Report> {
       const warnings = [...options.warnings, ...baseline.warnings];
       report = evaluate({ head, base: baseline.results, baseline: baseline.info, policy, warnings, ...(baseline.history ? { history: baseline.history } : {}) });
     }
+    if (ctx.pullRequest) {
+      // A fork's read-only token cannot reply; the report job does.
+      report = await acceptRegressions(report, { client, owner: ctx.owner, repo: ctx.repo, pullNumber: ctx.pullRequest.number, settings: settings.accept, deadline, reply: !isUnprivilegedPullRequest(ctx) });
+    }
     files = await writeReport(outDir, report);
     await writeJobSummary(report);
     annotateRegressions(report);
-    if (ctx.pullRequest) commentUrl = await publishComment(client, inputs, { owner: ctx.owner, repo: ctx.repo, pullNumber: ctx.pullRequest.number }, report, deadline);
+    // A fork's pull request run cannot comment: it leaves its results for the workflow_run report job.
+    if (isUnprivilegedPullRequest(ctx)) {
+      await uploadPullRequestResults({ client, ctx, inputs, deadline, outDir, resultsFile, reportFile: files.json, report, warnings: options.warnings });
+    } else if (ctx.pullRequest) {
+      commentUrl = await publishComment(client, inputs, { owner: ctx.owner, repo: ctx.repo, pullNumber: ctx.pullRequest.number }, report, deadline);
+    }
   }
   setReportOutputs(report, files, commentUrl);
 

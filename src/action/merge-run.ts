@@ -57,7 +57,8 @@ export function combineShards(shards: readonly ShardUpload[], settings: Settings
   if (measuring.length === 0 || paired.length < measuring.length) {
     if (paired.length > 0) {
       const others = measuring.filter((s) => !paired.includes(s)).map((s) => s.record.index);
-      warnings.push(`shard ${others.join(', ')} could not compare on its own runner, so every shard is compared with the baseline instead of its base re-run`);
+      const which = others.length === 1 ? `shard ${others[0]} could not compare on its own runner` : `shards ${others.join(', ')} could not compare on their own runners`;
+      warnings.push(`${which}, so every shard is compared with the baseline instead of its base re-run`);
     }
     const spread = runnerSpreadWarning(shards.map((s) => ({ index: s.record.index, results: s.head })));
     if (spread) warnings.push(spread);

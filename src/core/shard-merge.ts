@@ -28,11 +28,11 @@ export function shardCoverageProblem(configured: readonly string[], shards: read
   for (const suite of configured) {
     const where = ranIn.get(suite) ?? [];
     if (where.length === 0) problems.push(`suite ${suite} ran in no shard`);
-    else if (where.length > 1) problems.push(`suite ${suite} ran in shards ${listed(where)}`);
+    else if (where.length > 1) problems.push(`suite ${suite} ran in ${shardsText(where)}`);
   }
   const known = new Set(configured);
   for (const [suite, where] of ranIn) {
-    if (!known.has(suite)) problems.push(`shard ${listed(where)} ran suite ${suite}, which the configuration of this job does not have`);
+    if (!known.has(suite)) problems.push(`${shardsText(where)} ran suite ${suite}, which the configuration of this job does not have`);
   }
   if (problems.length === 0) return null;
   const shown = problems.length > 5 ? [...problems.slice(0, 5), `${problems.length - 5} more`] : problems;
@@ -47,8 +47,10 @@ function cause(shards: readonly PlannedShard[]): string {
   return `the shards did not split the suites alike (${how.join('; ')}), so each must read the same baseline`;
 }
 
-function listed(indexes: readonly number[]): string {
-  return indexes.length <= 1 ? indexes.join('') : `${indexes.slice(0, -1).join(', ')} and ${indexes[indexes.length - 1]}`;
+/** "shard 2", "shards 1 and 3", "shards 1, 2 and 4". */
+function shardsText(indexes: readonly number[]): string {
+  if (indexes.length === 1) return `shard ${indexes[0]}`;
+  return `shards ${indexes.slice(0, -1).join(', ')} and ${indexes[indexes.length - 1]}`;
 }
 
 /**
@@ -103,7 +105,7 @@ export function runnerSpreadWarning(parts: readonly ShardResults[]): string | nu
   const kinds = new Map<string, number[]>();
   for (const part of [...parts].sort((a, b) => a.index - b.index)) kinds.set(describe(part.results), [...(kinds.get(describe(part.results)) ?? []), part.index]);
   if (kinds.size <= 1) return null;
-  const list = [...kinds].map(([kind, shards]) => `shard ${listed(shards)} on ${kind}`);
+  const list = [...kinds].map(([kind, shards]) => `${shardsText(shards)} on ${kind}`);
   return `the shards ran on different machines (${list.join('; ')}): differences between suites of different shards may come from the machine`;
 }
 
