@@ -54773,8 +54773,12 @@ function parseResults(text, file) {
     checkUniqueIds(results, text, file, 'name');
     return results;
 }
-/** history.json of a baseline artifact (see results/history-schema.ts). */
-function parseHistory(text, file) {
+/**
+ * JSON text checked against a zod schema, with perfgate's one-line errors: the position of a
+ * syntax error, the field of a schema error. `objectOnly` refuses a non-object before the schema
+ * runs, for files whose top level must be a mapping.
+ */
+function parseJsonWith(schema, text, file, schemaName, objectOnly = false) {
     let root;
     try {
         root = JSON.parse(text);
@@ -54782,24 +54786,21 @@ function parseHistory(text, file) {
     catch (error) {
         throw syntaxError(text, file, error);
     }
-    const parsed = historySchema.safeParse(root);
+    if (objectOnly && (root === null || typeof root !== 'object' || Array.isArray(root))) {
+        throw new ResultsError(file, '(top level)', 'expected a JSON object', 1, 1);
+    }
+    const parsed = schema.safeParse(root);
     if (!parsed.success)
-        throw schemaError(text, file, root, parsed.error, 'schema/history.schema.json');
-    return parsed.data.points;
+        throw schemaError(text, file, root, parsed.error, schemaName);
+    return parsed.data;
+}
+/** history.json of a baseline artifact (see results/history-schema.ts). */
+function parseHistory(text, file) {
+    return parseJsonWith(historySchema, text, file, 'schema/history.schema.json').points;
 }
 /** merge-log.json of a baseline artifact (see results/merge-log-schema.ts). */
 function parseMergeLog(text, file) {
-    let root;
-    try {
-        root = JSON.parse(text);
-    }
-    catch (error) {
-        throw syntaxError(text, file, error);
-    }
-    const parsed = mergeLogSchema.safeParse(root);
-    if (!parsed.success)
-        throw schemaError(text, file, root, parsed.error, 'schema/merge-log.schema.json');
-    return parsed.data.entries;
+    return parseJsonWith(mergeLogSchema, text, file, 'schema/merge-log.schema.json').entries;
 }
 
 ;// CONCATENATED MODULE: ./src/results/read-results.ts

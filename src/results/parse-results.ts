@@ -131,28 +131,32 @@ export function parseResults(text: string, file: string): Results {
   return results;
 }
 
-/** history.json of a baseline artifact (see results/history-schema.ts). */
-export function parseHistory(text: string, file: string): HistoryPoint[] {
+/**
+ * JSON text checked against a zod schema, with perfgate's one-line errors: the position of a
+ * syntax error, the field of a schema error. `objectOnly` refuses a non-object before the schema
+ * runs, for files whose top level must be a mapping.
+ */
+export function parseJsonWith<T>(schema: z.ZodType<T>, text: string, file: string, schemaName: string, objectOnly = false): T {
   let root: unknown;
   try {
     root = JSON.parse(text);
   } catch (error) {
     throw syntaxError(text, file, error as Error);
   }
-  const parsed = historySchema.safeParse(root);
-  if (!parsed.success) throw schemaError(text, file, root, parsed.error, 'schema/history.schema.json');
-  return parsed.data.points as HistoryPoint[];
+  if (objectOnly && (root === null || typeof root !== 'object' || Array.isArray(root))) {
+    throw new ResultsError(file, '(top level)', 'expected a JSON object', 1, 1);
+  }
+  const parsed = schema.safeParse(root);
+  if (!parsed.success) throw schemaError(text, file, root, parsed.error, schemaName);
+  return parsed.data;
+}
+
+/** history.json of a baseline artifact (see results/history-schema.ts). */
+export function parseHistory(text: string, file: string): HistoryPoint[] {
+  return parseJsonWith(historySchema, text, file, 'schema/history.schema.json').points as HistoryPoint[];
 }
 
 /** merge-log.json of a baseline artifact (see results/merge-log-schema.ts). */
 export function parseMergeLog(text: string, file: string): MergeLogEntry[] {
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch (error) {
-    throw syntaxError(text, file, error as Error);
-  }
-  const parsed = mergeLogSchema.safeParse(root);
-  if (!parsed.success) throw schemaError(text, file, root, parsed.error, 'schema/merge-log.schema.json');
-  return parsed.data.entries as MergeLogEntry[];
+  return parseJsonWith(mergeLogSchema, text, file, 'schema/merge-log.schema.json').entries as MergeLogEntry[];
 }

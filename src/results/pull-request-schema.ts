@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ResultsError } from './results-error.js';
-import { schemaError, syntaxError } from './parse-results.js';
+import { parseJsonWith } from './parse-results.js';
 
 export const PULL_REQUEST_SCHEMA_ID = 'perfgate/pull-request';
 
@@ -40,16 +39,5 @@ export const pullRequestClaimSchema = z
 export type PullRequestClaim = z.infer<typeof pullRequestClaimSchema>;
 
 export function parsePullRequestClaim(text: string, file: string): PullRequestClaim {
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch (error) {
-    throw syntaxError(text, file, error as Error);
-  }
-  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
-    throw new ResultsError(file, '(top level)', 'expected a JSON object', 1, 1);
-  }
-  const parsed = pullRequestClaimSchema.safeParse(root);
-  if (!parsed.success) throw schemaError(text, file, root, parsed.error, `the ${PULL_REQUEST_SCHEMA_ID} format`);
-  return parsed.data;
+  return parseJsonWith(pullRequestClaimSchema, text, file, `the ${PULL_REQUEST_SCHEMA_ID} format`, true);
 }

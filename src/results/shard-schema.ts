@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ResultsError } from './results-error.js';
-import { schemaError, syntaxError } from './parse-results.js';
+import { parseJsonWith } from './parse-results.js';
 
 export const SHARD_SCHEMA_ID = 'perfgate/shard';
 
@@ -46,16 +45,5 @@ export const shardRecordSchema = z
 export type ShardRecord = z.infer<typeof shardRecordSchema>;
 
 export function parseShardRecord(text: string, file: string): ShardRecord {
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch (error) {
-    throw syntaxError(text, file, error as Error);
-  }
-  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
-    throw new ResultsError(file, '(top level)', 'expected a JSON object', 1, 1);
-  }
-  const parsed = shardRecordSchema.safeParse(root);
-  if (!parsed.success) throw schemaError(text, file, root, parsed.error, `the ${SHARD_SCHEMA_ID} format`);
-  return parsed.data;
+  return parseJsonWith(shardRecordSchema, text, file, `the ${SHARD_SCHEMA_ID} format`, true);
 }
