@@ -54286,6 +54286,7 @@ function decideVerdict(deltas, ctx) {
         version: 1,
         verdict: verdict_worstVerdict(benchmarks.map((b) => b.verdict)),
         counts: verdict_countVerdicts(benchmarks),
+        alpha: ctx.alpha,
         baseline: ctx.baseline,
         head: ctx.head,
         base: ctx.base,
@@ -58026,7 +58027,8 @@ function statisticValue(m, side) {
     const spread = s.rounds > 1 && s.roundCv >= 0.0005 ? ` ±${(s.roundCv * 100).toFixed(1)}%` : '';
     return `${formatValue(value, m.unit)}${spread}`;
 }
-function changeText(m) {
+const DEFAULT_ALPHA = 0.05;
+function changeText(m, alpha = DEFAULT_ALPHA) {
     if (m.ratio === null)
         return '—';
     const change = formatRatioChange(m.ratio);
@@ -58036,7 +58038,7 @@ function changeText(m) {
         return change;
     const interval = `${formatRatioChange(m.ci[0])} … ${formatRatioChange(m.ci[1])}`;
     // benchstat's convention: "~" marks a change that is not statistically significant.
-    const significant = m.pBh !== null && m.pBh < 0.05;
+    const significant = m.pBh !== null && m.pBh < alpha;
     return `${significant ? '' : '~ '}${change} (${interval})`;
 }
 const SPARKS = '▁▂▃▄▅▆▇█';
@@ -58062,7 +58064,7 @@ function metricRow(report, b, m) {
         ...(report.main ? { main: mainCell(report, b, m) } : {}),
         baseline: statisticValue(m, 'base'),
         head: statisticValue(m, 'head'),
-        change: changeText(m),
+        change: changeText(m, report.alpha),
         verdict: m.verdict,
         reasons: m.reasons,
         weight: m.ratio === null ? 0 : Math.abs(Math.log(m.ratio)),

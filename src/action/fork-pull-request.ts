@@ -12,12 +12,21 @@ import type { ActionInputs } from './inputs.js';
 
 /**
  * A pull_request run from a fork gets a read-only token and no secrets, so it cannot comment. A
- * head repository GitHub no longer knows (a deleted fork) is taken for a fork too.
+ * head repository GitHub no longer knows (a deleted fork) is taken for a fork too. Runs Dependabot
+ * triggers get the same read-only token although their branch lives in this repository.
  */
 export function isUnprivilegedPullRequest(ctx: RunContext): boolean {
   if (ctx.eventName !== 'pull_request' || !ctx.pullRequest) return false;
+  if (ctx.actor === DEPENDABOT) return true;
   const head = ctx.pullRequest.headRepoFullName;
   return head === undefined || head.toLowerCase() !== `${ctx.owner}/${ctx.repo}`.toLowerCase();
+}
+
+const DEPENDABOT = 'dependabot[bot]';
+
+/** Why this run cannot comment, for the log line. */
+function unprivilegedBecause(ctx: RunContext): string {
+  return ctx.actor === DEPENDABOT ? 'was opened by Dependabot, whose runs get a read-only token' : 'comes from a fork, whose token cannot comment';
 }
 
 export interface PullRequestUpload {
@@ -90,7 +99,7 @@ export async function uploadPullRequestResults(options: PullRequestUpload): Prom
         ...(options.upload ? { upload: options.upload } : {}),
       }),
     );
-    const line = `pull request #${pr.number} comes from a fork, whose token cannot comment: uploaded the results artifact ${name} (#${uploaded.id}, ${uploaded.size} bytes) for a workflow_run job with "mode: report" to post`;
+    const line = `pull request #${pr.number} ${unprivilegedBecause(ctx)}: uploaded the results artifact ${name} (#${uploaded.id}, ${uploaded.size} bytes) for a workflow_run job with "mode: report" to post`;
     core.info(line);
     return line;
   } catch (error) {

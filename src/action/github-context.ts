@@ -10,6 +10,8 @@ export interface RunContext {
   ref: string;
   runId: number;
   runAttempt: number;
+  /** Who triggered the run (GITHUB_ACTOR). */
+  actor: string;
   /** Set on pull_request events. */
   pullRequest?: { number: number; headSha: string; baseSha: string; baseRef: string; headRepoFullName?: string };
   defaultBranch: string | undefined;
@@ -64,6 +66,7 @@ export function readRunContext(): RunContext {
     ref: context.ref,
     runId: context.runId,
     runAttempt: Number(process.env['GITHUB_RUN_ATTEMPT'] ?? 1),
+    actor: context.actor,
     ...(pr
       ? {
           pullRequest: {

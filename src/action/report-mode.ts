@@ -78,7 +78,7 @@ export async function runReportMode(options: ReportModeOptions): Promise<Report 
   if (!found) {
     const fromHere = run.headRepoFullName?.toLowerCase() === `${ctx.owner}/${ctx.repo}`.toLowerCase();
     const line = `workflow run ${run.id} (${run.conclusion ?? 'not finished'}) left no artifact named "${inputs.resultsArtifact}": nothing to report`;
-    // A pull request from this repository comments from its own run; only a fork's needs this job.
+    // A pull request from this repository comments from its own run; only a fork's (or Dependabot's) needs this job.
     if (fromHere) core.info(`${line} (its pull request comes from this repository and comments from its own run)`);
     else core.warning(line);
     return null;

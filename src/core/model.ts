@@ -266,6 +266,8 @@ export interface Report {
   version: 1;
   verdict: Verdict;
   counts: Partial<Record<Verdict, number>>;
+  /** The significance level the verdicts used; reports written before it was recorded lack it (0.05 then). */
+  alpha?: number;
   baseline: BaselineInfo;
   head: ResultsMeta;
   base: ResultsMeta | null;

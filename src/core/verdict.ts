@@ -246,6 +246,7 @@ export function decideVerdict(deltas: readonly BenchmarkDelta[], ctx: VerdictCon
     version: 1,
     verdict: worstVerdict(benchmarks.map((b) => b.verdict)),
     counts: countVerdicts(benchmarks),
+    alpha: ctx.alpha,
     baseline: ctx.baseline,
     head: ctx.head,
     base: ctx.base,

@@ -23,6 +23,7 @@ const ctx = (headRepoFullName: string | undefined, over: Partial<RunContext> = {
   ref: 'refs/pull/2/merge',
   runId: 555,
   runAttempt: 1,
+  actor: 'octocat',
   defaultBranch: 'master',
   pullRequest: { number: 2, headSha: HEAD, baseSha: BASE, baseRef: 'master', ...(headRepoFullName ? { headRepoFullName } : {}) },
   ...over,
@@ -45,6 +46,11 @@ describe('isUnprivilegedPullRequest', () => {
   it('is true for a pull request whose head lives in another repository, or in one that is gone', () => {
     expect(isUnprivilegedPullRequest(ctx('fork-user/Hello-World'))).toBe(true);
     expect(isUnprivilegedPullRequest(ctx(undefined))).toBe(true);
+  });
+
+  it('is true for a Dependabot pull request from this repository: its runs get a read-only token', () => {
+    expect(isUnprivilegedPullRequest(ctx('Codertocat/Hello-World', { actor: 'dependabot[bot]' }))).toBe(true);
+    expect(isUnprivilegedPullRequest(ctx('Codertocat/Hello-World', { actor: 'dependabot[bot]', eventName: 'push' }))).toBe(false);
   });
 
   it('is false for a branch of this repository (any case) and for other events', () => {

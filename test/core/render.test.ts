@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../src/core/compare.js';
 import type { Results } from '../../src/core/model.js';
 import { renderMarkdown } from '../../src/core/render/markdown.js';
+import { changeText } from '../../src/core/render/rows.js';
 import { renderTerminal } from '../../src/core/render/terminal.js';
 import { decideVerdict } from '../../src/core/verdict.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -141,5 +142,31 @@ describe('renderTerminal', () => {
     const base = results([latency('s/\u001b[31mred', replicates(spread(1, 10, 0.01)))]);
     const head = results([latency('s/\u001b[31mred', replicates(spread(2, 10, 0.01)))]);
     expect(renderTerminal(report(base, head), { color: false })).not.toContain('\u001b');
+  });
+});
+
+describe('changeText', () => {
+  const metric = {
+    metric: 'latency',
+    unit: 's',
+    direction: 'smaller' as const,
+    statistic: 'median' as const,
+    base: null,
+    head: null,
+    ratio: 1.1,
+    ci: [1.02, 1.2] as [number, number],
+    p: 0.01,
+    pHolm: 0.03,
+    pBh: 0.03,
+    test: 'mann-whitney' as const,
+    verdict: 'warn' as const,
+    reasons: [],
+    gated: true,
+  };
+
+  it('marks a change "~" when its BH p is not under the alpha the report decided with', () => {
+    expect(changeText(metric)).toBe('+10.0% (+2.0% … +20.0%)');
+    expect(changeText(metric, 0.05)).toBe('+10.0% (+2.0% … +20.0%)');
+    expect(changeText(metric, 0.01)).toBe('~ +10.0% (+2.0% … +20.0%)');
   });
 });

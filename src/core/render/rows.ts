@@ -27,14 +27,16 @@ function statisticValue(m: MetricComparison, side: 'base' | 'head'): string {
   return `${formatValue(value, m.unit)}${spread}`;
 }
 
-export function changeText(m: MetricComparison): string {
+const DEFAULT_ALPHA = 0.05;
+
+export function changeText(m: MetricComparison, alpha = DEFAULT_ALPHA): string {
   if (m.ratio === null) return '—';
   const change = formatRatioChange(m.ratio);
   if (m.test === 'summaries') return `${change} (summaries)`;
   if (!m.ci) return change;
   const interval = `${formatRatioChange(m.ci[0])} … ${formatRatioChange(m.ci[1])}`;
   // benchstat's convention: "~" marks a change that is not statistically significant.
-  const significant = m.pBh !== null && m.pBh < 0.05;
+  const significant = m.pBh !== null && m.pBh < alpha;
   return `${significant ? '' : '~ '}${change} (${interval})`;
 }
 
@@ -62,7 +64,7 @@ function metricRow(report: Report, b: BenchmarkComparison, m: MetricComparison):
     ...(report.main ? { main: mainCell(report, b, m) } : {}),
     baseline: statisticValue(m, 'base'),
     head: statisticValue(m, 'head'),
-    change: changeText(m),
+    change: changeText(m, report.alpha),
     verdict: m.verdict,
     reasons: m.reasons,
     weight: m.ratio === null ? 0 : Math.abs(Math.log(m.ratio)),
