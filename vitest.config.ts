@@ -11,6 +11,7 @@ const MEASURING = [
   'test/cli/same-runner-cli.test.ts',
   'test/action-e2e/rollback.test.ts',
   'test/action-e2e/same-runner.test.ts',
+  'test/action-e2e/readme-walkthrough.test.ts',
 ];
 
 const shared = {
