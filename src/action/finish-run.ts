@@ -1,37 +1,18 @@
 import * as core from '@actions/core';
 import { writeReport } from '../cli/output-files.js';
-import type { Settings } from '../config/settings.js';
 import { evaluate } from '../core/evaluate.js';
-import type { Policy, Report, Results } from '../core/model.js';
-import type { GitHubClient } from '../github/octokit-client.js';
+import type { Report } from '../core/model.js';
 import { acceptRegressions } from './accept-regressions.js';
 import { recordsBaseline, resolveBaseBranch } from './base-branch.js';
 import { findBaseline, withMainColumn } from './baseline-lookup.js';
-import type { Deadline } from './deadline.js';
 import { failureMessage } from './fail-policy.js';
 import { isUnprivilegedPullRequest, uploadPullRequestResults } from './fork-pull-request.js';
-import type { RunContext } from './github-context.js';
-import type { ActionInputs } from './inputs.js';
 import { recordOnBaseBranch } from './main-branch.js';
 import { publishComment } from './publish-comment.js';
 import { annotateRegressions, setReportOutputs, writeJobSummary } from './report-sinks.js';
+import type { MeasuredRun } from './measured-run.js';
 
-export interface FinishRunOptions {
-  client: GitHubClient;
-  inputs: ActionInputs;
-  ctx: RunContext;
-  settings: Settings;
-  policy: Policy;
-  deadline: Deadline;
-  outDir: string;
-  /** What was measured (here, or by the shards of this run), already written to `resultsFile`. */
-  head: Results;
-  resultsFile: string;
-  /** Set when base and head ran side by side and that comparison decides. */
-  sameRunner?: Report;
-  /** Why the same-runner comparison could not decide, or what else went differently. */
-  warnings: string[];
-}
+export type FinishRunOptions = MeasuredRun;
 
 /**
  * Everything after measuring: the verdict (same-runner, or against the baseline), accepted

@@ -1,44 +1,27 @@
 import * as core from '@actions/core';
 import path from 'node:path';
-import type { ActionInputs } from './inputs.js';
-import type { Deadline } from './deadline.js';
-import type { RunContext } from './github-context.js';
 import { loadBaselineFile } from '../cli/baseline-file.js';
 import { writeFileAtomic, writeHistory, writeReport } from '../cli/output-files.js';
-import type { Settings } from '../config/settings.js';
 import { logChangePoints } from '../core/change-points.js';
 import { evaluate } from '../core/evaluate.js';
 import { historyPoint, mainReference, mergeHistories } from '../core/history.js';
 import { createMergeEntry, logSeries, mergeLogs, MERGE_LOG_SCHEMA_ID, type MergeLogEntry } from '../core/merge-log.js';
-import type { HistoryPoint, Policy, Report, Results } from '../core/model.js';
+import type { HistoryPoint, Report, Results } from '../core/model.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { renderMergeLogMarkdown } from '../core/render/merge-log-markdown.js';
 import { recommendRollback } from '../core/rollback.js';
 import { loadBaselineSet, type BaselineSet } from '../github/artifact-baseline.js';
 import { identifyMerge, type IdentifiedMerge } from '../github/merged-pull-request.js';
-import type { GitHubClient } from '../github/octokit-client.js';
 import { publishRollback } from './rollback-sinks.js';
 import { acceptRegressions } from './accept-regressions.js';
 import { uploadBaseline } from './baseline-upload.js';
+import type { MeasuredRun } from './measured-run.js';
 
 /** The runner drops a step summary over 1 MiB; the report and the log share what is under it. */
 const SUMMARY_LIMIT = 900_000;
 
-export interface MainBranchRun {
-  client: GitHubClient;
-  inputs: ActionInputs;
-  ctx: RunContext;
-  settings: Settings;
-  policy: Policy;
-  deadline: Deadline;
-  outDir: string;
+export interface MainBranchRun extends MeasuredRun {
   baseBranch: string;
-  head: Results;
-  resultsFile: string;
-  /** Set when the merge was compared with its parent re-run on this runner. */
-  sameRunner?: Report;
-  /** Why the same-runner comparison could not decide. */
-  warnings: string[];
 }
 
 export async function writeMergeLog(outDir: string, entries: MergeLogEntry[]): Promise<string> {

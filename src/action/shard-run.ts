@@ -4,7 +4,7 @@ import type { LoadedBaseline } from '../cli/baseline-file.js';
 import { writeFileAtomic, writeReport } from '../cli/output-files.js';
 import type { Settings } from '../config/settings.js';
 import { evaluate } from '../core/evaluate.js';
-import type { Policy, Report, Results } from '../core/model.js';
+import type { Report } from '../core/model.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { onlySuites } from '../core/shard-merge.js';
 import { planShards, shardMethod, type ShardMethod } from '../core/shard-plan.js';
@@ -19,6 +19,7 @@ import type { Deadline } from './deadline.js';
 import type { RunContext } from './github-context.js';
 import type { ActionInputs } from './inputs.js';
 import { setReportOutputs } from './report-sinks.js';
+import type { MeasuredRun } from './measured-run.js';
 
 /** The runner drops a step summary over 1 MiB; stay well under it. */
 const SUMMARY_LIMIT = 900_000;
@@ -100,22 +101,8 @@ export async function planShard(options: {
   return { ...plan, baseline: found.baseline };
 }
 
-export interface FinishShardOptions {
-  client: GitHubClient;
-  inputs: ActionInputs;
-  ctx: RunContext;
-  /** The whole configuration, not the slice. */
-  settings: Settings;
-  policy: Policy;
-  deadline: Deadline;
-  outDir: string;
+export interface FinishShardOptions extends MeasuredRun {
   plan: ShardPlan & { baseline: LoadedBaseline | null };
-  head: Results;
-  resultsFile: string;
-  /** Set when the slice was compared on this runner (base-results.json is then in outDir). */
-  sameRunner?: Report;
-  /** Why the same-runner comparison could not decide. */
-  warnings: string[];
   upload?: ArtifactUploader;
 }
 
