@@ -19,6 +19,8 @@ export interface AcceptRun {
    * already, and a merged pull request is no place for new ones.
    */
   reply: boolean;
+  /** The run's token is read-only (a fork's or Dependabot's pull request): see CollectAcceptancesOptions. */
+  readOnlyToken?: boolean;
 }
 
 function message(error: unknown): string {
@@ -36,7 +38,7 @@ export async function acceptRegressions(report: Report, run: AcceptRun): Promise
   let accepted = report;
   try {
     // The labels are read, not taken from the payload: a re-run carries the payload of its first run.
-    const collected = await deadline.run('reading accepted regressions', () => collectAcceptances(client, { owner, repo, pullNumber, settings, log: (line) => core.info(line) }));
+    const collected = await deadline.run('reading accepted regressions', () => collectAcceptances(client, { owner, repo, pullNumber, settings, log: (line) => core.info(line), ...(run.readOnlyToken ? { readOnlyToken: true } : {}) }));
     warnings.push(...collected.warnings);
     accepted = applyAcceptances(report, collected.acceptances);
     for (const a of accepted.acceptances ?? []) {

@@ -44,7 +44,7 @@ export async function finishRun(options: FinishRunOptions): Promise<Report> {
     }
     if (ctx.pullRequest) {
       // A fork's read-only token cannot reply; the report job does.
-      report = await acceptRegressions(report, { client, owner: ctx.owner, repo: ctx.repo, pullNumber: ctx.pullRequest.number, settings: settings.accept, deadline, reply: !isUnprivilegedPullRequest(ctx) });
+      report = await acceptRegressions(report, { client, owner: ctx.owner, repo: ctx.repo, pullNumber: ctx.pullRequest.number, settings: settings.accept, deadline, reply: !isUnprivilegedPullRequest(ctx), readOnlyToken: isUnprivilegedPullRequest(ctx) });
     }
     files = await writeReport(outDir, report);
     await writeJobSummary(report);

@@ -17,6 +17,13 @@ export interface CollectAcceptancesOptions {
   labels?: readonly string[];
   settings: AcceptSettings;
   log: (line: string) => void;
+  /**
+   * For a run whose token GitHub will not tell who has write access (a fork's or Dependabot's
+   * read-only token): go by what the token can see instead, GitHub's author association of a
+   * comment and the triage access adding a label takes. The report job, with a token that can
+   * ask, applies the write-access rule to the commit status.
+   */
+  readOnlyToken?: boolean;
 }
 
 export interface CollectedAcceptances {
@@ -31,7 +38,11 @@ interface IssueComment {
   html_url: string;
   body?: string | null;
   user: { login: string; type?: string } | null;
+  author_association?: string;
 }
+
+/** Author associations that only people the repository gave a role (or owns it) carry. */
+const ASSOCIATED = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 interface LabelEvent {
   id: number;
@@ -53,7 +64,14 @@ function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-function permissionWarning(access: Access & { role: null }, owner: string, repo: string): string {
+function permissionWarning(access: Access & { role: null }, owner: string, repo: string, readOnlyToken: boolean): string {
+  if (readOnlyToken) {
+    return (
+      `perfgate could not read collaborator permissions (GET /repos/${owner}/${repo}/collaborators/{username}/permission: ${access.message}), as GitHub refuses a read-only token. ` +
+      "This run went by what the token can see: accept commands of the repository's owners, members and collaborators, and a label (adding one takes triage access). " +
+      'The report workflow, whose token can ask, applies the write-access rule to the commit status.'
+    );
+  }
   return (
     `perfgate could not read collaborator permissions (GET /repos/${owner}/${repo}/collaborators/{username}/permission: ${access.message}), so no accept command or label is obeyed. ` +
     'GitHub grants this to tokens with the "metadata: read" repository permission and has refused it to tokens without push access, such as the read-only token of a pull request from a fork.'
@@ -77,6 +95,15 @@ async function accessOf(ctx: Context, login: string): Promise<Access> {
   return access;
 }
 
+/**
+ * Who wrote a comment or added a label, as far as a read-only token can tell when GitHub will not
+ * answer the permission request: `fallback` is what the token can see.
+ */
+async function accessOrFallback(ctx: Context, login: string, fallback: { allowed: boolean; role: string }): Promise<Access> {
+  const access = await accessOf(ctx, login);
+  return access.role === null && ctx.options.readOnlyToken ? fallback : access;
+}
+
 async function currentLabels({ client, options }: Context): Promise<string[]> {
   const { data } = await client.rest.issues.get({ owner: options.owner, repo: options.repo, issue_number: options.pullNumber });
   return data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
@@ -94,7 +121,7 @@ async function fromLabel(ctx: Context, label: string): Promise<void> {
     out.warnings.push(`the label "${label}" is on the pull request but GitHub names no one who added it, so it accepts nothing`);
     return;
   }
-  const access = await accessOf(ctx, login);
+  const access = await accessOrFallback(ctx, login, { allowed: true, role: 'triage or more, as adding a label takes' });
   if (access.allowed) {
     out.acceptances.push({ target: 'all', by: login, reason: `label ${label}`, source: 'label' });
     options.log(`accept: the label "${label}", added by @${login} (${access.role}), accepts every failure`);
@@ -114,7 +141,8 @@ async function fromComment(ctx: Context, comment: IssueComment, command: string)
   if (commands.length === 0) return;
   const marker = refusalMarker({ comment: comment.id });
   const replied = ctx.replied.has(marker);
-  const access = await accessOf(ctx, login);
+  const association = comment.author_association ?? 'NONE';
+  const access = await accessOrFallback(ctx, login, { allowed: ASSOCIATED.has(association), role: `author association ${association}` });
   if (!access.allowed) {
     const what = commands.length === 1 ? 'this command' : 'these commands';
     out.refusals.push({ user: login, why: permissionReply(login, access, what, command), marker, commentId: comment.id, replied });
@@ -156,6 +184,6 @@ export async function collectAcceptances(client: GitHubClient, options: CollectA
   }
   if (settings.command !== null) for (const comment of comments) await fromComment(ctx, comment, settings.command);
 
-  if (ctx.unreadable) out.warnings.push(permissionWarning(ctx.unreadable, owner, repo));
+  if (ctx.unreadable) out.warnings.push(permissionWarning(ctx.unreadable, owner, repo, options.readOnlyToken === true));
   return out;
 }

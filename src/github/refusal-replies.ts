@@ -37,7 +37,7 @@ export function permissionReply(login: string, access: Access, what: string, com
     const answer = access.status !== undefined ? `GitHub answered ${access.status}` : 'the request failed';
     return `@${login}, perfgate could not check whether you have write access to this repository (${answer} when it asked), so ${what} accepts nothing. The run's warnings say what the workflow's token lacks.`;
   }
-  const has = access.role === 'none' ? 'you have no access' : `you have ${access.role} access`;
+  const has = access.role === 'none' ? 'you have no access' : access.role.startsWith('author association ') ? `GitHub shows you as ${access.role}` : `you have ${access.role} access`;
   const instead = command ? ` A maintainer can comment ${syntax(command)} instead.` : '';
   return `@${login}, only people with write access to this repository can accept a perfgate regression; ${has}, so ${what} accepts nothing.${instead}`;
 }

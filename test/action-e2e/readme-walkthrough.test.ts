@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -148,7 +149,7 @@ describe("the README's quick start, step by step, on a new repository", () => {
   let baseSha: string;
   let headSha: string;
 
-  it('steps 1-3: the benchmark, perfgate.yml and both workflows go in as the README writes them', () => {
+  it('steps 0-3: package.json, .gitignore, the benchmark, perfgate.yml and both workflows go in as the README writes them', () => {
     expect(benchFile).toBe('bench/parse.bench.mjs');
     expect(prWorkflow.on).toHaveProperty('pull_request');
     expect((mainWorkflow.on['push'] as { branches: string[] }).branches).toEqual(['main']);
@@ -159,8 +160,16 @@ describe("the README's quick start, step by step, on a new repository", () => {
     work = path.join(dir, 'work');
     mkdirSync(work);
     git(work, 'init', '-q', '-b', 'main');
+    // Step 0: package.json and package-lock.json as `npm init -y && npm install` leave them in a
+    // project without dependencies (npm itself would ask the registry), and the .gitignore line as written.
+    const step0 = block(QUICK_START, 'npm init -y && npm install');
+    const ignore = step0.split('\n').find((line) => line.startsWith('echo '));
+    expect(ignore).toBeDefined();
+    execFileSync('sh', ['-c', ignore!], { cwd: work });
+    expect(readFileSync(path.join(work, '.gitignore'), 'utf8')).toBe('.perfgate/\n');
     writeFiles(work, {
       'package.json': '{ "name": "widgets", "version": "1.0.0", "type": "module" }\n',
+      'package-lock.json': '{ "name": "widgets", "version": "1.0.0", "lockfileVersion": 3, "requires": true, "packages": { "": { "name": "widgets", "version": "1.0.0" } } }\n',
       'src/parse.js': fast,
       [benchFile]: bench,
       'perfgate.yml': config,

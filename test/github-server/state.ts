@@ -228,9 +228,12 @@ export class State {
     };
   }
 
-  /** author_association: bots have none, the owner account owns, anyone else is taken for a member */
+  /** author_association: bots have none, the owner account owns, anyone given a role above read collaborates */
   association(login: string): string {
-    return login.endsWith('[bot]') ? 'NONE' : login.toLowerCase() === this.owner.toLowerCase() ? 'OWNER' : 'MEMBER';
+    if (login.endsWith('[bot]')) return 'NONE';
+    if (login.toLowerCase() === this.owner.toLowerCase()) return 'OWNER';
+    const role = this.roles.get(login.toLowerCase());
+    return role && role !== 'none' && role !== 'read' ? 'COLLABORATOR' : 'NONE';
   }
 
   /**

@@ -33,7 +33,7 @@ function pull(labels: string[] = []): number {
   return number;
 }
 
-function collect(pullNumber: number, extra: { labels?: string[]; settings?: AcceptSettings } = {}) {
+function collect(pullNumber: number, extra: { labels?: string[]; settings?: AcceptSettings; readOnlyToken?: boolean } = {}) {
   const lines: string[] = [];
   const outcome = collectAcceptances(octokitFor(gh), {
     owner: gh.owner,
@@ -42,6 +42,7 @@ function collect(pullNumber: number, extra: { labels?: string[]; settings?: Acce
     settings: extra.settings ?? SETTINGS,
     log: (line) => lines.push(line),
     ...(extra.labels ? { labels: extra.labels } : {}),
+    ...(extra.readOnlyToken ? { readOnlyToken: true } : {}),
   });
   return outcome;
 }
@@ -182,6 +183,24 @@ describe('a token that cannot read permissions', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^perfgate could not read collaborator permissions \(GET \/repos\/octo-org\/octo-repo\/collaborators\/\{username\}\/permission: Resource not accessible by integration/);
     expect(warnings[0]).toContain('"metadata: read"');
+  });
+
+  it("with a fork's read-only token, goes by author association and the label's triage access, and says the report job decides the status", async () => {
+    const n = pull();
+    gh.addLabel(n, 'perfgate:accept', 'tom');
+    gh.addComment(n, '/perfgate accept js/parse the collaborator says so', 'wendy');
+    gh.addComment(n, '/perfgate accept all the author wants it', 'carol');
+    gh.injectFault({ method: 'GET', path: /\/collaborators\/[^/]+\/permission$/, kind: 403, times: 3 });
+    const { acceptances, refusals, warnings } = await collect(n, { readOnlyToken: true });
+    expect(acceptances.map((a) => [a.target, a.by, a.source])).toEqual([
+      ['all', 'tom', 'label'],
+      ['js/parse', 'wendy', 'comment'],
+    ]);
+    expect(refusals.map((r) => [r.user, r.why])).toEqual([
+      ['carol', "@carol, only people with write access to this repository can accept a perfgate regression; GitHub shows you as author association NONE, so this command accepts nothing. A maintainer can comment " + SYNTAX + ' instead.'],
+    ]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/as GitHub refuses a read-only token\. This run went by what the token can see: .*The report workflow, whose token can ask, applies the write-access rule to the commit status\.$/);
   });
 
   it('warns instead of failing when it cannot reply either', async () => {
