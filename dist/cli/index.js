@@ -58268,7 +58268,7 @@ function assemble(report, parts, budget, options) {
         out.push('No benchmark changed beyond its noise.', '');
     }
     if (rows > 0) {
-        out.push(`<details><summary>All ${rows} measurements</summary>`, '');
+        out.push(`<details><summary>${rows === 1 ? 'The one measurement' : `All ${rows} measurements`}</summary>`, '');
         out.push(...allTable.slice(0, 2 + budget.all), '');
         if (budget.all < rows)
             cut.push(`${rows - budget.all} of ${rows} rows of the full table`);
@@ -58393,7 +58393,7 @@ async function baselineCommand(argv, io) {
         }
     }
     await writeFileAtomic(target, `${JSON.stringify(results)}\n`);
-    io.stderr(`wrote ${external_node_path_default().relative(io.cwd, target) || target} (${results.benchmarks.length} benchmarks)`);
+    io.stderr(`wrote ${external_node_path_default().relative(io.cwd, target) || target} (${results.benchmarks.length} ${results.benchmarks.length === 1 ? 'benchmark' : 'benchmarks'})`);
     return EXIT.ok;
 }
 
@@ -60535,6 +60535,7 @@ function pinningWrapper(cpu, warnings) {
 
 
 
+
 async function runCommand(argv, io) {
     const { values } = parseCommandArgs('run', argv, {
         config: { type: 'string', short: 'c' },
@@ -60575,6 +60576,8 @@ async function runCommand(argv, io) {
     if (!report) {
         const head = await measure(settings, io, only);
         written = [await writeResults(outDir, head)];
+        // base-results.json of an earlier --base run would sit beside results it was not compared with.
+        await (0,promises_namespaceObject.rm)(external_node_path_default().join(outDir, 'base-results.json'), { force: true });
         const baselineFile = values.baseline ? external_node_path_default().resolve(io.cwd, values.baseline) : settings.baseline.path;
         const baseline = await loadBaselineFile(baselineFile, io.cwd, values.baseline ? 'file' : 'committed');
         report = evaluate({ head, base: baseline.results, baseline: baseline.info, policy, warnings: [...fallbackWarnings, ...baseline.warnings] });

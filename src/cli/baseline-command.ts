@@ -39,6 +39,6 @@ export async function baselineCommand(argv: string[], io: CliIo): Promise<ExitCo
     }
   }
   await writeFileAtomic(target, `${JSON.stringify(results)}\n`);
-  io.stderr(`wrote ${path.relative(io.cwd, target) || target} (${results.benchmarks.length} benchmarks)`);
+  io.stderr(`wrote ${path.relative(io.cwd, target) || target} (${results.benchmarks.length} ${results.benchmarks.length === 1 ? 'benchmark' : 'benchmarks'})`);
   return EXIT.ok;
 }

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createPolicy } from '../config/resolve-policy.js';
 import { readSettings } from '../config/load-settings.js';
@@ -52,6 +53,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<ExitCode> {
   if (!report) {
     const head = await measure(settings, io, only);
     written = [await writeResults(outDir, head)];
+    // base-results.json of an earlier --base run would sit beside results it was not compared with.
+    await rm(path.join(outDir, 'base-results.json'), { force: true });
     const baselineFile = values.baseline ? path.resolve(io.cwd, values.baseline as string) : settings.baseline.path;
     const baseline = await loadBaselineFile(baselineFile, io.cwd, values.baseline ? 'file' : 'committed');
     report = evaluate({ head, base: baseline.results, baseline: baseline.info, policy, warnings: [...fallbackWarnings, ...baseline.warnings] });

@@ -136,7 +136,7 @@ function assemble(report: Report, parts: Parts, budget: Budget, options: Markdow
     out.push('No benchmark changed beyond its noise.', '');
   }
   if (rows > 0) {
-    out.push(`<details><summary>All ${rows} measurements</summary>`, '');
+    out.push(`<details><summary>${rows === 1 ? 'The one measurement' : `All ${rows} measurements`}</summary>`, '');
     out.push(...allTable.slice(0, 2 + budget.all), '');
     if (budget.all < rows) cut.push(`${rows - budget.all} of ${rows} rows of the full table`);
     out.push('</details>', '');
