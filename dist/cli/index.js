@@ -55542,10 +55542,14 @@ async function waitUntilReady(options) {
         const remaining = deadline - performance.now();
         if (remaining <= 0)
             return { ready: false, ...(lastAnswer ? { lastAnswer } : {}) };
-        const answer = await probe(url, Math.min(remaining, 1000), signal);
+        const allowed = Math.min(remaining, 1000);
+        const answer = await probe(url, allowed, signal);
         if (typeof answer === 'number' && answer >= 200 && answer < 300)
             return { ready: true };
-        lastAnswer = typeof answer === 'number' ? `status ${answer}` : answer;
+        // A probe the deadline cut short says nothing about the service: keep what it last answered.
+        const cutShort = typeof answer === 'string' && allowed < 1000 && answer.startsWith('no answer within');
+        if (!(cutShort && lastAnswer !== undefined))
+            lastAnswer = typeof answer === 'number' ? `status ${answer}` : answer;
         await pause(Math.min(pollMs, Math.max(0, deadline - performance.now())), options.exited, signal);
     }
 }
