@@ -12,6 +12,7 @@ const MEASURING = [
   'test/action-e2e/rollback.test.ts',
   'test/action-e2e/same-runner.test.ts',
   'test/action-e2e/readme-walkthrough.test.ts',
+  'test/runners/heap-growth.test.ts',
 ];
 
 const shared = {
