@@ -8,14 +8,14 @@ import path from 'node:path';
  * The loop sums a Float64Array: an integer loop `x = (x + i * 7) | 0` ran 7 to 15 times slower in
  * about one Node 24 process in six (a JIT mode), which would make the fixture itself bimodal.
  */
-export function workSuite(factors: Record<string, number>): string {
+export function workSuite(factors: Record<string, number>, largestFactor = Math.max(1, ...Object.values(factors))): string {
   const adds = Object.entries(factors)
     .map(
       ([name, factor]) =>
         `  bench.add(${JSON.stringify(name)}, () => { let s = 0; for (let i = 0; i < ${Math.round(200_000 * factor)}; i++) s += data[i]; return s; });`,
     )
     .join('\n');
-  return `const data = new Float64Array(${Math.round(200_000 * Math.max(1, ...Object.values(factors)))}).map((_, i) => i % 13);
+  return `const data = new Float64Array(${Math.round(200_000 * largestFactor)}).map((_, i) => i % 13);
 export default (bench) => {
 ${adds}
 };
@@ -31,10 +31,12 @@ export function twoCommitRepository(root: string, config: string, base: Record<s
   mkdirSync(path.join(root, 'bench'), { recursive: true });
   git(root, 'init', '-q');
   writeFileSync(path.join(root, 'perfgate.yml'), config);
-  writeFileSync(path.join(root, 'bench', 'work.bench.mjs'), workSuite(base));
+  // One array size on both sides: only the work differs, not the memory the process touches.
+  const largest = Math.max(1, ...Object.values(base), ...Object.values(head));
+  writeFileSync(path.join(root, 'bench', 'work.bench.mjs'), workSuite(base, largest));
   git(root, 'add', '-A');
   git(root, 'commit', '-qm', 'base');
-  writeFileSync(path.join(root, 'bench', 'work.bench.mjs'), workSuite(head));
+  writeFileSync(path.join(root, 'bench', 'work.bench.mjs'), workSuite(head, largest));
   git(root, 'commit', '--allow-empty', '-qam', 'head');
   return root;
 }
