@@ -846,9 +846,9 @@ async function heapGrowthPerIteration(run, n, budgetMs) {
     if (!gc)
         return null;
     gc(); // collects what the timed iterations left, which costs more than the probe's collections will
-    // The faster of two: on a busy machine one collection can be descheduled midway and look far
-    // more expensive than the probe's collections will be.
-    if (collectionMs(gc) * (4 * PAIRS + 2) > budgetMs && collectionMs(gc) * (4 * PAIRS + 2) > budgetMs)
+    const started = performance.now();
+    gc();
+    if ((performance.now() - started) * (4 * PAIRS + 2) > budgetMs)
         return null;
     const kept = async (iterations) => {
         gc();
@@ -867,11 +867,6 @@ async function heapGrowthPerIteration(run, n, budgetMs) {
         growth.push(Math.abs(twice - once) < RESOLUTION_BYTES ? 0 : (twice - once) / n);
     }
     return growth.sort((a, b) => a - b)[PAIRS >> 1];
-}
-function collectionMs(gc) {
-    const started = performance.now();
-    gc();
-    return performance.now() - started;
 }
 
 ;// CONCATENATED MODULE: ./src/runners/sample-recorder.ts

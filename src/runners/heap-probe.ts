@@ -66,9 +66,9 @@ export async function heapGrowthPerIteration(run: (iterations: number) => Promis
   const gc = fullGc();
   if (!gc) return null;
   gc(); // collects what the timed iterations left, which costs more than the probe's collections will
-  // The faster of two: on a busy machine one collection can be descheduled midway and look far
-  // more expensive than the probe's collections will be.
-  if (collectionMs(gc) * (4 * PAIRS + 2) > budgetMs && collectionMs(gc) * (4 * PAIRS + 2) > budgetMs) return null;
+  const started = performance.now();
+  gc();
+  if ((performance.now() - started) * (4 * PAIRS + 2) > budgetMs) return null;
   const kept = async (iterations: number) => {
     gc();
     gc(); // the second pass finalises what the first only marked (weak references, finalizers)
@@ -86,10 +86,4 @@ export async function heapGrowthPerIteration(run: (iterations: number) => Promis
     growth.push(Math.abs(twice - once) < RESOLUTION_BYTES ? 0 : (twice - once) / n);
   }
   return growth.sort((a, b) => a - b)[PAIRS >> 1]!;
-}
-
-function collectionMs(gc: () => void): number {
-  const started = performance.now();
-  gc();
-  return performance.now() - started;
 }

@@ -20,9 +20,10 @@ describe('workload', () => {
     expect(trueRatioOf('w/unknown', 0.05)).toBe(1.05);
   });
 
-  it('writes the factors into a suite that adds every benchmark', async () => {
+  it('writes the whole units of the factor into a suite that adds every benchmark', async () => {
     const source = workloadSource(1.1);
-    expect(source).toContain('"int-loop":1.1');
+    expect(source).toContain('"int-loop":220,');
+    expect(source).toContain('"json-roundtrip":110,');
     const url = `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`;
     const suite = (await import(url)) as { default: (bench: { add: (name: string, fn: () => unknown) => void }) => void };
     const added: string[] = [];
