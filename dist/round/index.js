@@ -945,6 +945,10 @@ async function measureSuite(options) {
     const names = tasks.map((task) => task.name);
     options.onStatus?.({ tasks: names });
     const outcomes = [];
+    // Heap probes wait until every task is timed: their forced collections and extra iterations
+    // would otherwise change the heap and JIT state the next task is timed in, and only in the
+    // rounds where a probe fits, which adds round-to-round noise to every later task.
+    const probes = [];
     let lostOrder = false;
     let onlyMedians = false;
     for (const task of tasks) {
@@ -952,7 +956,10 @@ async function measureSuite(options) {
         task.reset(false);
         try {
             if (form === 'function') {
-                outcomes.push(await measureRecorded(bench, task, recorder, options, warnings, bodies.get(task.name)));
+                const { outcome, probe } = await measureRecorded(bench, task, recorder, options, warnings, bodies.get(task.name));
+                outcomes.push(outcome);
+                if (probe)
+                    probes.push({ name: task.name, probe });
             }
             else {
                 const { outcome, medianOnly } = await measureForeign(bench, task, options);
@@ -968,6 +975,10 @@ async function measureSuite(options) {
             recorder.recordInto(null);
             task.reset(false); // drops tinybench's copy of the samples before the next task runs
         }
+    }
+    for (const { name, probe } of probes) {
+        options.onStatus?.({ tasks: names, current: name });
+        await probe();
     }
     if (onlyMedians) {
         warnings.push(`the suite exports a Bench built without retainSamples: true, so each round reports only its median; ${FUNCTION_FORM}`);
@@ -985,7 +996,7 @@ async function measureRecorded(bench, task, recorder, options, warnings, body) {
     await task.warmup();
     const failedWarmup = failure(task);
     if (failedWarmup)
-        return failedWarmup;
+        return { outcome: failedWarmup };
     bench.iterations = iterationsWithinBudget(options, meanOfLaterHalf(warm));
     const samples = [];
     recorder.recordInto(samples);
@@ -993,17 +1004,22 @@ async function measureRecorded(bench, task, recorder, options, warnings, body) {
     recorder.recordInto(null);
     const failedRun = failure(task);
     if (failedRun)
-        return failedRun;
+        return { outcome: failedRun };
     const kept = task.result.latency?.samples;
     task.reset(false); // tinybench's copy of the samples must not count as the task's memory
     const n = body ? probeIterations(options.timePerTaskMs, samples.reduce((sum, d) => sum + d, 0) / samples.length) : null;
-    const heap = body && n !== null ? await probeHeap(body, n, collectionBudgetMs(options.timePerTaskMs)) : {};
+    let outcome = { name: task.name, samples };
     if (kept && !sameSamples(samples, kept)) {
         // A task that returns `overriddenDuration` replaces the measured time with its own.
         warnings.push(`${task.name}: tinybench's samples differ from the measured durations (overriddenDuration?); using tinybench's, whose time order is lost`);
-        return { name: task.name, samples: [...kept], ...heap };
+        outcome = { name: task.name, samples: [...kept] };
     }
-    return { name: task.name, samples, ...heap };
+    if (!body || n === null)
+        return { outcome };
+    const probe = async () => {
+        Object.assign(outcome, await probeHeap(body, n, collectionBudgetMs(options.timePerTaskMs)));
+    };
+    return { outcome, probe };
 }
 function captureTaskFunctions(bench, bodies) {
     const add = bench.add.bind(bench);

@@ -100,6 +100,10 @@ export async function measureSuite(options: MeasureOptions): Promise<RoundOutcom
   options.onStatus?.({ tasks: names });
 
   const outcomes: TaskOutcome[] = [];
+  // Heap probes wait until every task is timed: their forced collections and extra iterations
+  // would otherwise change the heap and JIT state the next task is timed in, and only in the
+  // rounds where a probe fits, which adds round-to-round noise to every later task.
+  const probes: Array<{ name: string; probe: () => Promise<void> }> = [];
   let lostOrder = false;
   let onlyMedians = false;
   for (const task of tasks) {
@@ -107,7 +111,9 @@ export async function measureSuite(options: MeasureOptions): Promise<RoundOutcom
     task.reset(false);
     try {
       if (form === 'function') {
-        outcomes.push(await measureRecorded(bench, task, recorder, options, warnings, bodies.get(task.name)));
+        const { outcome, probe } = await measureRecorded(bench, task, recorder, options, warnings, bodies.get(task.name));
+        outcomes.push(outcome);
+        if (probe) probes.push({ name: task.name, probe });
       } else {
         const { outcome, medianOnly } = await measureForeign(bench, task, options);
         outcomes.push(outcome);
@@ -120,6 +126,10 @@ export async function measureSuite(options: MeasureOptions): Promise<RoundOutcom
       recorder.recordInto(null);
       task.reset(false); // drops tinybench's copy of the samples before the next task runs
     }
+  }
+  for (const { name, probe } of probes) {
+    options.onStatus?.({ tasks: names, current: name });
+    await probe();
   }
   if (onlyMedians) {
     warnings.push(`the suite exports a Bench built without retainSamples: true, so each round reports only its median; ${FUNCTION_FORM}`);
@@ -137,13 +147,13 @@ async function measureRecorded(
   options: MeasureOptions,
   warnings: string[],
   body: TaskBody | undefined,
-): Promise<TaskOutcome> {
+): Promise<{ outcome: TaskOutcome; probe?: () => Promise<void> }> {
   Object.assign(bench, { time: options.timePerTaskMs, warmupTime: options.warmupMs, warmupIterations: 1, iterations: 1 } satisfies Knobs);
   const warm: number[] = [];
   recorder.recordInto(warm);
   await task.warmup();
   const failedWarmup = failure(task);
-  if (failedWarmup) return failedWarmup;
+  if (failedWarmup) return { outcome: failedWarmup };
 
   bench.iterations = iterationsWithinBudget(options, meanOfLaterHalf(warm));
   const samples: number[] = [];
@@ -151,18 +161,22 @@ async function measureRecorded(
   await task.run();
   recorder.recordInto(null);
   const failedRun = failure(task);
-  if (failedRun) return failedRun;
+  if (failedRun) return { outcome: failedRun };
 
   const kept = task.result.latency?.samples;
   task.reset(false); // tinybench's copy of the samples must not count as the task's memory
   const n = body ? probeIterations(options.timePerTaskMs, samples.reduce((sum, d) => sum + d, 0) / samples.length) : null;
-  const heap = body && n !== null ? await probeHeap(body, n, collectionBudgetMs(options.timePerTaskMs)) : {};
+  let outcome: TaskOutcome = { name: task.name, samples };
   if (kept && !sameSamples(samples, kept)) {
     // A task that returns `overriddenDuration` replaces the measured time with its own.
     warnings.push(`${task.name}: tinybench's samples differ from the measured durations (overriddenDuration?); using tinybench's, whose time order is lost`);
-    return { name: task.name, samples: [...kept], ...heap };
+    outcome = { name: task.name, samples: [...kept] };
   }
-  return { name: task.name, samples, ...heap };
+  if (!body || n === null) return { outcome };
+  const probe = async () => {
+    Object.assign(outcome, await probeHeap(body, n, collectionBudgetMs(options.timePerTaskMs)));
+  };
+  return { outcome, probe };
 }
 
 /** The function and hooks a task was added with; tinybench keeps them private. */
