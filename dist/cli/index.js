@@ -55542,29 +55542,37 @@ async function waitUntilReady(options) {
         const remaining = deadline - performance.now();
         if (remaining <= 0)
             return { ready: false, ...(lastAnswer ? { lastAnswer } : {}) };
-        const allowed = Math.min(remaining, 1000);
+        const allowed = Math.min(remaining, PROBE_MS);
         const answer = await probe(url, allowed, signal);
-        if (typeof answer === 'number' && answer >= 200 && answer < 300)
+        if ('status' in answer && answer.status >= 200 && answer.status < 300)
             return { ready: true };
         // A probe the deadline cut short says nothing about the service: keep what it last answered.
-        const cutShort = typeof answer === 'string' && allowed < 1000 && answer.startsWith('no answer within');
+        const cutShort = 'timedOutMs' in answer && allowed < PROBE_MS;
         if (!(cutShort && lastAnswer !== undefined))
-            lastAnswer = typeof answer === 'number' ? `status ${answer}` : answer;
+            lastAnswer = answerText(answer);
         await pause(Math.min(pollMs, Math.max(0, deadline - performance.now())), options.exited, signal);
     }
 }
-/** The status code, or what went wrong ("ECONNREFUSED", "no answer within 1000 ms"). */
+/** The longest one probe waits for an answer. */
+const PROBE_MS = 1000;
+function answerText(answer) {
+    if ('status' in answer)
+        return `status ${answer.status}`;
+    if ('error' in answer)
+        return answer.error;
+    return `no answer within ${Math.round(answer.timedOutMs)} ms`;
+}
 function probe(url, timeoutMs, signal) {
     return new Promise((resolve) => {
         const req = (0,external_node_http_namespaceObject.request)(url, { method: 'GET', agent: false, timeout: timeoutMs, ...(signal ? { signal } : {}) }, (res) => {
             res.resume();
-            resolve(res.statusCode ?? 0);
+            resolve({ status: res.statusCode ?? 0 });
         });
         req.on('timeout', () => {
             req.destroy();
-            resolve(`no answer within ${Math.round(timeoutMs)} ms`);
+            resolve({ timedOutMs: timeoutMs });
         });
-        req.on('error', (error) => resolve(error.code ?? error.message));
+        req.on('error', (error) => resolve({ error: error.code ?? error.message }));
         req.end();
     });
 }

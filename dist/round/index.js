@@ -959,7 +959,7 @@ async function measureSuite(options) {
                 const { outcome, probe } = await measureRecorded(bench, task, recorder, options, warnings, bodies.get(task.name));
                 outcomes.push(outcome);
                 if (probe)
-                    probes.push({ name: task.name, probe });
+                    probes.push({ outcome, probe });
             }
             else {
                 const { outcome, medianOnly } = await measureForeign(bench, task, options);
@@ -976,8 +976,8 @@ async function measureSuite(options) {
             task.reset(false); // drops tinybench's copy of the samples before the next task runs
         }
     }
-    for (const { name, probe } of probes) {
-        options.onStatus?.({ tasks: names, current: name });
+    for (const { outcome, probe } of probes) {
+        options.onStatus?.({ tasks: names, current: outcome.name });
         await probe();
     }
     if (onlyMedians) {

@@ -103,7 +103,7 @@ export async function measureSuite(options: MeasureOptions): Promise<RoundOutcom
   // Heap probes wait until every task is timed: their forced collections and extra iterations
   // would otherwise change the heap and JIT state the next task is timed in, and only in the
   // rounds where a probe fits, which adds round-to-round noise to every later task.
-  const probes: Array<{ name: string; probe: () => Promise<void> }> = [];
+  const probes: Array<{ outcome: TaskOutcome; probe: () => Promise<void> }> = [];
   let lostOrder = false;
   let onlyMedians = false;
   for (const task of tasks) {
@@ -113,7 +113,7 @@ export async function measureSuite(options: MeasureOptions): Promise<RoundOutcom
       if (form === 'function') {
         const { outcome, probe } = await measureRecorded(bench, task, recorder, options, warnings, bodies.get(task.name));
         outcomes.push(outcome);
-        if (probe) probes.push({ name: task.name, probe });
+        if (probe) probes.push({ outcome, probe });
       } else {
         const { outcome, medianOnly } = await measureForeign(bench, task, options);
         outcomes.push(outcome);
@@ -127,8 +127,8 @@ export async function measureSuite(options: MeasureOptions): Promise<RoundOutcom
       task.reset(false); // drops tinybench's copy of the samples before the next task runs
     }
   }
-  for (const { name, probe } of probes) {
-    options.onStatus?.({ tasks: names, current: name });
+  for (const { outcome, probe } of probes) {
+    options.onStatus?.({ tasks: names, current: outcome.name });
     await probe();
   }
   if (onlyMedians) {

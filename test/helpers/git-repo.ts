@@ -8,7 +8,7 @@ import path from 'node:path';
  * The loop sums a Float64Array: an integer loop `x = (x + i * 7) | 0` ran 7 to 15 times slower in
  * about one Node 24 process in six (a JIT mode), which would make the fixture itself bimodal.
  */
-export function workSuite(factors: Record<string, number>, largestFactor = Math.max(1, ...Object.values(factors))): string {
+export function workSuite(factors: Record<string, number>, largestFactor: number): string {
   const adds = Object.entries(factors)
     .map(
       ([name, factor]) =>
