@@ -8,9 +8,14 @@ import { ROOT, runCli } from './run-cli.js';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'perfgate-http-ab-'));
 afterAll(() => (process.env.KEEP_HTTP ? undefined : rmSync(dir, { recursive: true, force: true })));
 
+// A fixed request rate, well under what the service can answer: each request's latency is then its
+// own service time plus the queue it meets, so 30% more work shows in the p95. At a fixed concurrency
+// on two cores, the p95 of a round jumps between one and two queue lengths (client and service
+// falling in and out of step), and 3 runs in 14 could not decide. Many short rounds rather
+// than a few long ones: a slow spell of the machine lasts seconds and spoils one or two pairs of 18.
 const CONFIG = `version: 1
 same-runner:
-  confirm-rounds: 2
+  confirm-rounds: 4
 suites:
   - name: api
     type: http
@@ -20,9 +25,9 @@ suites:
     requests:
       - name: work
         path: /work
-    load: { connections: 8, duration: 2s }
+    load: { rate: 150/s, connections: 4, duration: 1s }
     warmup: 500ms
-    rounds: 8
+    rounds: 14
 `;
 
 /** The example service in a repository whose HEAD changes one knob of examples/http-service/config.mjs. */
@@ -58,7 +63,7 @@ interface ReportJson {
 
 const report = (root: string) => JSON.parse(readFileSync(path.join(root, '.perfgate', 'report.json'), 'utf8')) as ReportJson;
 
-describe.skipIf(process.platform !== 'linux')('http suites, same-runner (built CLI)', () => {
+describe.skipIf(process.platform !== 'linux')('http suites, same-runner (built CLI)', { timeout: 150_000 }, () => {
   it('fails the p95 latency of a service made 30% slower in HEAD, and leaves no process behind', () => {
     const root = repository('slower', 'WORK_FACTOR', 1.3);
     const run = runCli(['run', '--base', 'HEAD~1'], root);
@@ -68,8 +73,9 @@ describe.skipIf(process.platform !== 'linux')('http suites, same-runner (built C
     const work = r.benchmarks.find((b) => b.id === 'api/work')!;
     const p95 = work.metrics.find((m) => m.metric === 'latency')!;
     expect([p95.statistic, p95.verdict]).toEqual(['p95', 'fail']);
-    // The 30% is of the hashing only: HTTP handling and the load generator sharing the cores are fixed
-    // costs, so the measured p95 ratio sits below 1.3; what matters is that the interval lies above 1.
+    // Queueing adds to the 30% of the hashing (a request waits behind slower ones too) and HTTP
+    // handling takes from it; runs here gave ratios of 1.37 to 1.47. What matters is that the
+    // interval lies above 1.
     expect(p95.ratio).toBeGreaterThan(1.1);
     expect(p95.ci[0]).toBeGreaterThan(1);
     expect(run.stdout).toMatch(/api\/work\s+latency \(p95\).*fail/);
@@ -84,8 +90,8 @@ describe.skipIf(process.platform !== 'linux')('http suites, same-runner (built C
       .benchmarks.find((b) => b.id === 'api/work')!
       .metrics.find((m) => m.metric === 'success-rate')!;
     expect(success.verdict).toBe('critical');
-    // Every 10th request fails, so each round lands within a request or two of 90%.
-    expect(run.stdout).toMatch(/success-rate \(mean\)\s+100(\.0)?%\s+(89\.9\d|90\.0\d|90)%.*critical/);
+    // Every 10th request fails, so each round of ~150 requests lands within a request of 90%.
+    expect(run.stdout).toMatch(/success-rate \(mean\)\s+100(\.0)?%\s+(89\.\d+|90(\.\d+)?)%.*critical/);
     expect(survivors()).toEqual([]);
   });
 });
