@@ -59,8 +59,8 @@ export function renderAccuracy(run: AccuracyRun): string {
     '## How it is measured',
     '',
     `Each run creates a throw-away git repository whose HEAD~1 and HEAD hold the same ${WORKLOAD.length}-benchmark ` +
-      'tinybench suite (accuracy/workload.ts): every benchmark repeats one fixed unit of work, `Math.round(UNITS × factor)` ' +
-      'times per iteration, with factor 1 in HEAD~1 and 1 + level in HEAD, so head/base work is known exactly. ' +
+      'tinybench suite (accuracy/workload.ts): every benchmark repeats one fixed unit of work a whole number of times ' +
+      'per iteration, round(units × factor), written into each side\'s file as a literal, with factor 1 in HEAD~1 and 1 + level in HEAD, so head/base work is known exactly. ' +
       'The kinds: ' +
       WORKLOAD.map((b) => `\`${b.name}\``).join(', ') +
       '; `bimodal-shapes` picks one of two object layouts per process at load time, so whole processes fall into a slow and a fast mode ' +

@@ -1,6 +1,6 @@
 /**
  * The suite of the throw-away repositories. Each benchmark repeats one fixed unit of work
- * `Math.round(UNITS * factor)` times per iteration, over the same data whatever the factor, so
+ * round(units × factor) times per iteration (a literal in each side's file), over the same data whatever the factor, so
  * that time grows in proportion to the units and head/base time equals the ratio of units.
  * Kinds follow DESIGN.md "Measured on this machine": benchmarks whose processes fall into speed
  * modes must be in the mix, or the harness would overstate how good the gate is.
