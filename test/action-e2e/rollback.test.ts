@@ -1,9 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentMarker } from '../../src/github/incident-issue.js';
 import { startTestGitHub, type TestGitHub } from '../github-server/index.js';
+import { copyExampleService, processesUnder, setServiceKnob } from '../helpers/example-service.js';
 import { git } from '../helpers/git-repo.js';
 import { ROOT, runAction, webhookPayload, type ActionRun } from './run-action.js';
 
@@ -39,7 +40,7 @@ let merge: string;
  */
 function repository(): void {
   project = mkdtempSync(path.join(os.tmpdir(), 'perfgate-rollback-'));
-  cpSync(path.join(ROOT, 'examples', 'http-service'), path.join(project, 'service'), { recursive: true, filter: (f) => !f.endsWith('.yml') && !f.endsWith('.md') });
+  copyExampleService(project);
   writeFileSync(path.join(project, 'perfgate.yml'), CONFIG);
   writeFileSync(path.join(project, '.gitignore'), '.perfgate/\n');
   git(project, 'init', '-q', '-b', 'master');
@@ -47,25 +48,12 @@ function repository(): void {
   git(project, 'commit', '-qm', 'base');
   base = git(project, 'rev-parse', 'HEAD').trim();
   git(project, 'checkout', '-qb', 'slow');
-  const config = path.join(project, 'service', 'config.mjs');
-  writeFileSync(config, readFileSync(config, 'utf8').replace(/WORK_FACTOR = [0-9.]+/, 'WORK_FACTOR = 8'));
+  setServiceKnob(project, 'WORK_FACTOR', 8);
   git(project, 'commit', '-qam', 'More work per request');
   branchCommit = git(project, 'rev-parse', 'HEAD').trim();
   git(project, 'checkout', '-q', 'master');
   git(project, 'merge', '-q', '--no-ff', '-m', 'Merge pull request #21 from ada/slow', 'slow');
   merge = git(project, 'rev-parse', 'HEAD').trim();
-}
-
-/** Processes whose working folder lies under the project: a service that outlived its round. */
-function survivors(): string[] {
-  return readdirSync('/proc').flatMap((entry) => {
-    if (!/^\d+$/.test(entry)) return [];
-    try {
-      return readlinkSync(`/proc/${entry}/cwd`).startsWith(project) ? [`${entry}: ${readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ')}`] : [];
-    } catch {
-      return [];
-    }
-  });
 }
 
 beforeAll(async () => {
@@ -136,7 +124,7 @@ describe('rollback recommendation after a merge', () => {
     const log = JSON.parse(readFileSync(path.join(project, '.perfgate', 'merge-log.json'), 'utf8')) as { entries: { commit: string; mergeMethod: string; method: string; rollback?: { revert: string; issue?: { number: number } } }[] };
     expect(log.entries).toHaveLength(1);
     expect(log.entries[0]).toMatchObject({ commit: merge, mergeMethod: 'merge', method: 'same-runner', rollback: { revert: `git revert -m 1 ${merge}`, issue: { number: issue.number } } });
-    expect(survivors()).toEqual([]);
+    expect(processesUnder(project)).toEqual([]);
     expect(github.validationErrors).toEqual([]);
   });
 });

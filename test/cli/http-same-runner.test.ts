@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyExampleService, processesUnder, setServiceKnob } from '../helpers/example-service.js';
 import { git } from '../helpers/git-repo.js';
-import { ROOT, runCli } from './run-cli.js';
+import { runCli } from './run-cli.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'perfgate-http-ab-'));
 afterAll(() => (process.env.KEEP_HTTP ? undefined : rmSync(dir, { recursive: true, force: true })));
@@ -33,27 +34,14 @@ suites:
 /** The example service in a repository whose HEAD changes one knob of examples/http-service/config.mjs. */
 function repository(name: string, knob: 'WORK_FACTOR' | 'ERROR_RATE', value: number): string {
   const root = path.join(dir, name);
-  cpSync(path.join(ROOT, 'examples', 'http-service'), path.join(root, 'service'), { recursive: true, filter: (f) => !f.endsWith('.yml') && !f.endsWith('.md') });
+  copyExampleService(root);
   writeFileSync(path.join(root, 'perfgate.yml'), CONFIG);
   git(root, 'init', '-q');
   git(root, 'add', '-A');
   git(root, 'commit', '-qm', 'base');
-  const config = path.join(root, 'service', 'config.mjs');
-  writeFileSync(config, readFileSync(config, 'utf8').replace(new RegExp(`${knob} = [0-9.]+`), `${knob} = ${value}`));
+  setServiceKnob(root, knob, value);
   git(root, 'commit', '-qam', 'head');
   return root;
-}
-
-/** Processes whose working folder lies under this test's folder: a service that outlived its round. */
-function survivors(): string[] {
-  return readdirSync('/proc').flatMap((entry) => {
-    if (!/^\d+$/.test(entry)) return [];
-    try {
-      return readlinkSync(`/proc/${entry}/cwd`).startsWith(dir) ? [`${entry}: ${readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ')}`] : [];
-    } catch {
-      return [];
-    }
-  });
 }
 
 interface ReportJson {
@@ -79,7 +67,7 @@ describe.skipIf(process.platform !== 'linux')('http suites, same-runner (built C
     expect(p95.ratio).toBeGreaterThan(1.1);
     expect(p95.ci[0]).toBeGreaterThan(1);
     expect(run.stdout).toMatch(/api\/work\s+latency \(p95\).*fail/);
-    expect(survivors()).toEqual([]);
+    expect(processesUnder(dir)).toEqual([]);
   });
 
   it('is critical on the success rate of a service that answers 500 to every 10th request', () => {
@@ -92,6 +80,6 @@ describe.skipIf(process.platform !== 'linux')('http suites, same-runner (built C
     expect(success.verdict).toBe('critical');
     // Every 10th request fails, so each round of ~150 requests lands within a request of 90%.
     expect(run.stdout).toMatch(/success-rate \(mean\)\s+100(\.0)?%\s+(89\.\d+|90(\.\d+)?)%.*critical/);
-    expect(survivors()).toEqual([]);
+    expect(processesUnder(dir)).toEqual([]);
   });
 });
