@@ -3,7 +3,7 @@ import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGitHub, type TestGitHub } from '../github-server/index.js';
-import { makeProject, runAction, webhookPayload, type ActionRun } from './run-action.js';
+import { makeProject, runAction, webhookPayload, workflowRunPayload, type ActionRun } from './run-action.js';
 
 const PR = 2;
 const FORK = 'fork-user/Hello-World';
@@ -28,23 +28,8 @@ function forkPayload(): Record<string, unknown> {
 }
 
 /** The workflow_run payload of the webhook examples, pointed at a run of this repository. */
-function workflowRunPayload(runId: number, over: Record<string, unknown> = {}): Record<string, unknown> {
-  const payload = webhookPayload('workflow_run', 'completed');
-  payload['repository'] = structuredClone(prPayload['repository']);
-  const run = payload['workflow_run'] as Record<string, unknown>;
-  Object.assign(run, {
-    id: runId,
-    event: 'pull_request',
-    status: 'completed',
-    conclusion: 'success',
-    head_sha: HEAD,
-    head_branch: 'changes',
-    head_repository: { ...(run['head_repository'] as object), full_name: FORK },
-    pull_requests: [],
-    run_attempt: 1,
-    ...over,
-  });
-  return payload;
+function forkRunPayload(runId: number, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return workflowRunPayload({ runId, repository: prPayload['repository'], headSha: HEAD, headBranch: 'changes', headRepository: FORK, over });
 }
 
 function report(runId: number, payload: Record<string, unknown>, inputs: Record<string, string> = {}): Promise<ActionRun> {
@@ -104,7 +89,7 @@ describe('fork-safe report mode against the GitHub API test server', () => {
   });
 
   it('the workflow_run report run posts the same comment and a commit status on the head', async () => {
-    const run = await report(8001, workflowRunPayload(PR_RUN));
+    const run = await report(8001, forkRunPayload(PR_RUN));
     expect(run.status, run.stdout + run.stderr).toBe(0);
     const comments = github.comments(PR);
     expect(comments).toHaveLength(1);
@@ -119,7 +104,7 @@ describe('fork-safe report mode against the GitHub API test server', () => {
     expect(statuses[0]!.description).toMatch(/^(pass|improved|new|unstable|warn): \d+ /);
     expect(statuses[0]!.description!.length).toBeLessThanOrEqual(140);
 
-    const again = await report(8002, workflowRunPayload(PR_RUN), { 'comment-id': 'nightly', comment: 'never' });
+    const again = await report(8002, forkRunPayload(PR_RUN), { 'comment-id': 'nightly', comment: 'never' });
     expect(again.status, again.stdout).toBe(0);
     expect(github.comments(PR)).toHaveLength(1);
     expect(github.statuses().map((s) => s.context)).toEqual(['perfgate', 'perfgate/nightly']);
@@ -130,7 +115,7 @@ describe('fork-safe report mode against the GitHub API test server', () => {
     github.addArtifact({ name: 'perfgate-results', runId: 7003, headBranch: 'changes', headSha: HEAD, fromFork: true, files: { 'results.json': forkResults, 'pull-request.json': claim(7) } });
     const statuses = github.statuses().length;
     const before = writes();
-    const run = await report(8003, workflowRunPayload(7003));
+    const run = await report(8003, forkRunPayload(7003));
     expect(run.status).toBe(1);
     expect(errorLines(run)).toEqual([`::error::results artifact of run 7003 claims pull request #7, whose head is ${OTHER_HEAD.slice(0, 7)}, not ${HEAD.slice(0, 7)} (the commit the run measured); nothing was posted`]);
     expect(github.comments(7)).toEqual([]);
@@ -147,7 +132,7 @@ describe('fork-safe report mode against the GitHub API test server', () => {
       fromFork: true,
       files: { 'results.json': forkResults, 'base-results.json': forkResults, 'pull-request.json': claim(PR) },
     });
-    const run = await report(8004, workflowRunPayload(7004));
+    const run = await report(8004, forkRunPayload(7004));
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.outputs['baseline-source']).toBe(`same-runner: commit ${BASE_SHA.slice(0, 12)} (${BASE_SHA})`);
     const body = github.comments(PR)[0]!.body;
@@ -171,7 +156,7 @@ describe('fork-safe report mode against the GitHub API test server', () => {
       runId += 1;
       github.addArtifact({ name: 'perfgate-results', runId, headBranch: 'changes', headSha: HEAD, fromFork: true, ...(files instanceof Uint8Array ? { files: {}, rawZip: files } : { files }) });
       const before = writes();
-      const run = await report(8100 + runId, workflowRunPayload(runId));
+      const run = await report(8100 + runId, forkRunPayload(runId));
       expect(run.status, label).toBe(1);
       const lines = errorLines(run);
       expect(lines, `${label}: ${run.stdout}`).toHaveLength(1);
@@ -179,7 +164,7 @@ describe('fork-safe report mode against the GitHub API test server', () => {
       expect(writes(), label).toBe(before);
     }
 
-    const push = await report(8200, workflowRunPayload(PR_RUN, { event: 'push' }));
+    const push = await report(8200, forkRunPayload(PR_RUN, { event: 'push' }));
     expect(push.status).toBe(1);
     expect(errorLines(push)).toEqual([`::error::workflow run ${PR_RUN} was triggered by "push", not by pull_request: "mode: report" posts only pull request results; nothing was posted`]);
   }, 120_000);
@@ -187,7 +172,7 @@ describe('fork-safe report mode against the GitHub API test server', () => {
   it('warns, and posts nothing, when the run left no results artifact', async () => {
     github.addArtifact({ name: 'something-else', runId: 7200, headBranch: 'changes', headSha: HEAD, fromFork: true, files: { 'a.txt': 'a' } });
     const before = writes();
-    const run = await report(8300, workflowRunPayload(7200, { conclusion: 'failure' }));
+    const run = await report(8300, forkRunPayload(7200, { conclusion: 'failure' }));
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/::warning::workflow run 7200 \(failure\) left no artifact named "perfgate-results": nothing to report/);
     expect(writes()).toBe(before);

@@ -7,7 +7,7 @@ import { readBaselineZip } from '../../src/github/zip-reader.js';
 import { BASELINE_ZIP_LIMITS } from '../../src/github/baseline-files.js';
 import { parseMergeLog } from '../../src/results/parse-results.js';
 import { startTestGitHub, type TestGitHub } from '../github-server/index.js';
-import { makeProject, runAction, webhookPayload, type ActionRun } from './run-action.js';
+import { makeProject, pushPayload, runAction, type ActionRun } from './run-action.js';
 
 const sha = (name: string): string => createHash('sha1').update(name).digest('hex');
 const at = (minute: number): string => `2026-03-02T09:${String(minute).padStart(2, '0')}:00Z`;
@@ -53,27 +53,13 @@ afterAll(async () => {
   await github?.close();
 });
 
-/** A push to master as GitHub sends it: the tip before, the tip after, the commits it brought. */
-function pushPayload(before: string, after: string, commits: string[], time: string): Record<string, unknown> {
-  const payload = webhookPayload('push');
-  const head = payload['head_commit'] as Record<string, unknown>;
-  return {
-    ...payload,
-    ref: 'refs/heads/master',
-    before,
-    after,
-    commits: commits.map((id) => ({ ...head, id })),
-    head_commit: { ...head, id: after, timestamp: time },
-  };
-}
-
 function pushRun(before: string, after: string, commits: string[], time: string, workspace = project): Promise<ActionRun> {
   const runId = nextRunId++;
   return runAction(workspace, {
     apiUrl: github.url,
     token: github.token,
     event: 'push',
-    payload: pushPayload(before, after, commits, time),
+    payload: pushPayload({ branch: 'master', before, after, commits, time }),
     ref: 'refs/heads/master',
     sha: after,
     runId,

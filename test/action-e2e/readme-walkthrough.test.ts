@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGitHub, type LoggedRequest, type TestGitHub } from '../github-server/index.js';
 import { git } from '../helpers/git-repo.js';
-import { ROOT, runAction, webhookPayload, type ActionRun } from './run-action.js';
+import { pushPayload, ROOT, runAction, webhookPayload, workflowRunPayload, type ActionRun } from './run-action.js';
 
 /*
  * The README's quick start, followed as a new user would: every file it tells them to write is
@@ -189,15 +189,14 @@ describe("the README's quick start, step by step, on a new repository", () => {
     const { job, inputs } = perfgateStep(mainWorkflow);
     const workspace = checkout(mainWorkflow, job, 'refs/heads/main');
     const runId = nextRun++;
-    const payload = webhookPayload('push');
-    const head = payload['head_commit'] as Record<string, unknown>;
+    const payload = pushPayload({ branch: 'main', before: '0'.repeat(40), after: baseSha, commits: [baseSha] });
     (payload['repository'] as Record<string, unknown>)['default_branch'] = 'main';
     const requestsBefore = github.requests.length;
     const run = await runAction(workspace, {
       apiUrl: github.url,
       token: github.token,
       event: 'push',
-      payload: { ...payload, ref: 'refs/heads/main', before: '0'.repeat(40), after: baseSha, commits: [{ ...head, id: baseSha }], head_commit: { ...head, id: baseSha } },
+      payload,
       ref: 'refs/heads/main',
       sha: baseSha,
       runId,
@@ -303,18 +302,13 @@ describe("the README's quick start, step by step, on a new repository", () => {
     // The report workflow: the default branch checked out, never the pull request's code.
     const reporting = perfgateStep(reportWorkflow);
     expect(reporting.inputs['mode']).toBe('report');
-    const event = webhookPayload('workflow_run', 'completed');
-    event['repository'] = structuredClone(payload['repository']);
-    Object.assign(event['workflow_run'] as Record<string, unknown>, {
-      id: prRunId,
-      event: 'pull_request',
-      status: 'completed',
+    const event = workflowRunPayload({
+      runId: prRunId,
+      repository: payload['repository'],
+      headSha: forkHead,
+      headBranch: 'thorough-parse',
+      headRepository: 'fork-user/Hello-World',
       conclusion: forkRun.status === 0 ? 'success' : 'failure',
-      head_sha: forkHead,
-      head_branch: 'thorough-parse',
-      head_repository: { ...((event['workflow_run'] as Record<string, unknown>)['head_repository'] as object), full_name: 'fork-user/Hello-World' },
-      pull_requests: [],
-      run_attempt: 1,
     });
     const reportBefore = github.requests.length;
     const reportRunId = nextRun++;

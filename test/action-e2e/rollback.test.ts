@@ -6,7 +6,7 @@ import { incidentMarker } from '../../src/github/incident-issue.js';
 import { startTestGitHub, type TestGitHub } from '../github-server/index.js';
 import { copyExampleService, processesUnder, setServiceKnob } from '../helpers/example-service.js';
 import { git } from '../helpers/git-repo.js';
-import { ROOT, runAction, webhookPayload, type ActionRun } from './run-action.js';
+import { pushPayload, ROOT, runAction, type ActionRun } from './run-action.js';
 
 const CONFIG = `version: 1
 same-runner:
@@ -73,14 +73,12 @@ afterAll(async () => {
 let runId = 9100;
 
 function pushRun(): Promise<ActionRun> {
-  const payload = webhookPayload('push');
-  const head = payload['head_commit'] as Record<string, unknown>;
   const id = runId++;
   return runAction(project, {
     apiUrl: github.url,
     token: github.token,
     event: 'push',
-    payload: { ...payload, ref: 'refs/heads/master', before: base, after: merge, commits: [branchCommit, merge].map((c) => ({ ...head, id: c })), head_commit: { ...head, id: merge, timestamp: '2026-03-02T09:10:00Z' } },
+    payload: pushPayload({ branch: 'master', before: base, after: merge, commits: [branchCommit, merge], time: '2026-03-02T09:10:00Z' }),
     ref: 'refs/heads/master',
     sha: merge,
     runId: id,

@@ -23,6 +23,64 @@ export function webhookPayload(event: string, action?: string): Record<string, u
   return structuredClone(found);
 }
 
+export interface Push {
+  branch: string;
+  /** The tip before the push (40 zeros for a new branch). */
+  before: string;
+  after: string;
+  /** The commits the push brought, oldest first. */
+  commits: string[];
+  /** The head commit's time; the example's own when absent. */
+  time?: string;
+}
+
+/** A push as GitHub sends it, built on the real push example: the tips before and after, and the commits it brought. */
+export function pushPayload(push: Push): Record<string, unknown> {
+  const payload = webhookPayload('push');
+  const head = payload['head_commit'] as Record<string, unknown>;
+  return {
+    ...payload,
+    ref: `refs/heads/${push.branch}`,
+    before: push.before,
+    after: push.after,
+    commits: push.commits.map((id) => ({ ...head, id })),
+    head_commit: { ...head, id: push.after, ...(push.time ? { timestamp: push.time } : {}) },
+  };
+}
+
+export interface CompletedRun {
+  runId: number;
+  /** The repository the event is delivered to (a webhook payload's `repository`). */
+  repository: unknown;
+  headSha: string;
+  headBranch: string;
+  /** owner/name of the head repository: a fork for the fork-safe pair. */
+  headRepository: string;
+  conclusion?: string;
+  /** Any other field of `workflow_run`, laid over the rest. */
+  over?: Record<string, unknown>;
+}
+
+/** A completed pull_request run as a workflow_run event announces it, built on the real example. */
+export function workflowRunPayload(run: CompletedRun): Record<string, unknown> {
+  const payload = webhookPayload('workflow_run', 'completed');
+  payload['repository'] = structuredClone(run.repository);
+  const workflowRun = payload['workflow_run'] as Record<string, unknown>;
+  Object.assign(workflowRun, {
+    id: run.runId,
+    event: 'pull_request',
+    status: 'completed',
+    conclusion: run.conclusion ?? 'success',
+    head_sha: run.headSha,
+    head_branch: run.headBranch,
+    head_repository: { ...(workflowRun['head_repository'] as object), full_name: run.headRepository },
+    pull_requests: [],
+    run_attempt: 1,
+    ...run.over,
+  });
+  return payload;
+}
+
 /** A throw-away repository with a perfgate.yml and quick suites, as a user's checkout would be. */
 export function makeProject(suites: string[] = ['ok.bench.mjs'], extra = ''): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'perfgate-action-'));
