@@ -47,6 +47,20 @@ export function collectionBudgetMs(timePerTaskMs: number): number {
   return timePerTaskMs;
 }
 
+/** A leak verdict needs three probed rounds (core/leak.ts); a fourth keeps one odd round from deciding. */
+const PROBED_ROUNDS = 4;
+
+/**
+ * The probe's budget in this round (1-based), in rounds' shares; 0 when this round does not probe.
+ * A full collection costs milliseconds whatever the task, so the probe's 22 rarely fit in one
+ * round's share (50 ms per task at the defaults of 1 s over 20 rounds). Probing every k-th round
+ * with k shares costs the same in total, and the probe fits.
+ */
+export function heapProbeScale(round: number, rounds: number): number {
+  const every = Math.max(1, Math.floor(rounds / PROBED_ROUNDS));
+  return (round - 1) % every === 0 ? every : 0;
+}
+
 /**
  * Iterations n of one probe run, so that the probe's iterations take about its budget; null when
  * even the smallest probe would not fit.

@@ -29,6 +29,8 @@ export interface MeasureOptions {
   minIterations: number;
   skipTasks?: readonly string[];
   onlyTasks?: readonly string[];
+  /** The heap probe's budget in rounds' shares; 0: no probe this round. Absent: 1. */
+  heapProbeScale?: number;
   onStatus?: (status: RoundStatus) => void;
 }
 
@@ -165,7 +167,8 @@ async function measureRecorded(
 
   const kept = task.result.latency?.samples;
   task.reset(false); // tinybench's copy of the samples must not count as the task's memory
-  const n = body ? probeIterations(options.timePerTaskMs, samples.reduce((sum, d) => sum + d, 0) / samples.length) : null;
+  const probeTimeMs = options.timePerTaskMs * (options.heapProbeScale ?? 1);
+  const n = body && probeTimeMs > 0 ? probeIterations(probeTimeMs, samples.reduce((sum, d) => sum + d, 0) / samples.length) : null;
   let outcome: TaskOutcome = { name: task.name, samples };
   if (kept && !sameSamples(samples, kept)) {
     // A task that returns `overriddenDuration` replaces the measured time with its own.
@@ -174,7 +177,7 @@ async function measureRecorded(
   }
   if (!body || n === null) return { outcome };
   const probe = async () => {
-    Object.assign(outcome, await probeHeap(body, n, collectionBudgetMs(options.timePerTaskMs)));
+    Object.assign(outcome, await probeHeap(body, n, collectionBudgetMs(probeTimeMs)));
   };
   return { outcome, probe };
 }

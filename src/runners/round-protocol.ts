@@ -22,6 +22,8 @@ export interface RoundJob {
   skipTasks?: string[];
   /** When set, only these tasks run (confirmation rounds for suspected benchmarks). */
   onlyTasks?: string[];
+  /** The heap probe's budget in rounds' shares (heap-probe.ts); 0: no probe this round. Absent: 1. */
+  heapProbeScale?: number;
 }
 
 export interface TaskOutcome {

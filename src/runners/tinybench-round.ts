@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { TinybenchSuiteSettings } from '../config/settings.js';
 import { describeError } from './error-text.js';
+import { heapProbeScale } from './heap-probe.js';
 import { nodeFlagsForSuite } from './node-flags.js';
 import type { ScheduledSuite } from './round-scheduler.js';
 import type { RoundJob } from './round-protocol.js';
@@ -45,6 +46,7 @@ async function runTinybenchRound(suite: TinybenchSuiteSettings, key: string, scr
     statusPath: file('status'),
     skipTasks: [...context.skipTasks],
     ...(context.onlyTasks ? { onlyTasks: [...context.onlyTasks] } : {}),
+    heapProbeScale: heapProbeScale(context.round, context.rounds),
   };
   const result: RoundProcessResult = await runRoundProcess({
     script,
