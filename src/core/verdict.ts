@@ -162,7 +162,9 @@ function hasRule(d: MetricDelta): boolean {
 }
 
 function decideMetric(d: MetricDelta, pHolm: number | null, pBh: number | null, ctx: VerdictContext, gatedCount: number): Decision {
-  if (d.head === null) return { verdict: 'missing', reasons: ['not measured in this change'] };
+  // A report-only metric that one side lacks (a heap probe that did not fit in a round's budget)
+  // says nothing about the change: it must not turn the benchmark's row into "missing" or "new".
+  if (d.head === null) return d.policy.gate ? { verdict: 'missing', reasons: ['not measured in this change'] } : { verdict: 'pass', reasons: ['not measured in this change (report-only metric: not gated)'] };
   if (d.metric === HEAP_GROWTH && !d.policy.gate) {
     const leak = possibleLeak(d.head);
     if (leak) return { verdict: 'warn', reasons: [leak] };
@@ -170,6 +172,7 @@ function decideMetric(d: MetricDelta, pHolm: number | null, pBh: number | null, 
   if (!hasRule(d)) return { verdict: 'pass', reasons: ['shown only: no threshold or limit is configured for this metric'] };
   const limits = checkLimits(d);
   if (d.base === null) {
+    if (limits === null && !d.policy.gate) return { verdict: 'pass', reasons: ['no baseline for this metric (report-only metric: not gated)'] };
     return demote(limits ?? { verdict: 'new', reasons: ['no baseline for this metric'] }, d.policy.gate);
   }
   const relative = checkRelative(d, pHolm, pBh, ctx, gatedCount);

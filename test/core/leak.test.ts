@@ -43,8 +43,34 @@ describe('heap growth', () => {
     expect(reportRows(report).map((r) => r.metric)).toEqual(['latency (median)']);
   });
 
+  it('calls no leak when the heap jumps both ways and only the median lands above 16 B (an async benchmark, measured)', () => {
+    const report = decide(results([withHeap('s/a', [0, 0, 0, 0])]), results([withHeap('s/a', [-964, 1327, 1219, -16047])]));
+    expect(report.benchmarks[0]!.metrics[1]!.verdict).toBe('pass');
+  });
+
   it('needs three rounds before it calls anything a leak', () => {
     const report = decide(results([withHeap('s/a', [0, 0])]), results([withHeap('s/a', [100, 100])]));
     expect(report.benchmarks[0]!.metrics[1]!.verdict).toBe('pass');
+  });
+
+  it('keeps the benchmark\'s own verdict when one side has no heap rounds (the probe did not fit there)', () => {
+    const latencyOnly = (id: string): BenchmarkResult => ({ ...withHeap(id, [0]), metrics: withHeap(id, [0]).metrics.slice(0, 1) });
+    for (const [base, head] of [
+      [withHeap('s/a', [0, 0, 0]), latencyOnly('s/a')],
+      [latencyOnly('s/a'), withHeap('s/a', [0, 0, 0])],
+    ] as const) {
+      const report = decide(results([base]), results([head]));
+      const heap = report.benchmarks[0]!.metrics.find((m) => m.metric === 'heap-growth')!;
+      expect(heap.verdict).toBe('pass');
+      expect([report.benchmarks[0]!.verdict, report.verdict, report.counts]).toEqual(['pass', 'pass', { pass: 1 }]);
+    }
+  });
+
+  it('still calls a gated metric that head did not measure missing', () => {
+    const gated = policyOf({}, { 'heap-growth': { statistic: 'median', regression: null, gate: true, limits: { fail: 64 } } });
+    const head = results([{ ...withHeap('s/a', [0]), metrics: withHeap('s/a', [0]).metrics.slice(0, 1) }]);
+    const report = decideVerdict(compareResults(results([withHeap('s/a', [0, 0, 0])]), head, gated), { alpha: 0.05, power: 0.8, baseline: { method: 'file', source: 'b.json' }, head: head.meta, base: null, warnings: [] });
+    expect(report.benchmarks[0]!.metrics.find((m) => m.metric === 'heap-growth')!.verdict).toBe('missing');
+    expect(report.benchmarks[0]!.verdict).toBe('missing');
   });
 });
