@@ -54189,7 +54189,9 @@ function unstableAdvice(d, threshold, ctx, gatedCount) {
 }
 /**
  * A report-only metric never fails, and "unstable" (the gate cannot decide yet) means nothing
- * for a metric without a gate: the table would fill with noise about memory and CPU time.
+ * for a metric without a gate: the table would fill with noise about memory and CPU time. Nor
+ * does one that a side lacks (a heap probe that did not fit in a round's budget) say anything
+ * about the change: it must not turn the benchmark's row into "missing" or "new".
  */
 function demote(decision, gated) {
     if (gated)
@@ -54198,6 +54200,8 @@ function demote(decision, gated) {
         return { verdict: 'warn', reasons: [...decision.reasons, 'report-only metric: not gated'] };
     if (decision.verdict === 'unstable')
         return { verdict: 'pass', reasons: ['no significant change (report-only metric: not gated)'] };
+    if (decision.verdict === 'missing' || decision.verdict === 'new')
+        return { verdict: 'pass', reasons: decision.reasons.map((r) => `${r} (report-only metric: not gated)`) };
     return decision;
 }
 /** A metric with no rule at all (no threshold, no limit, not gated) is shown, never tested. */
@@ -54205,10 +54209,8 @@ function hasRule(d) {
     return d.policy.gate || d.policy.regression !== null || d.policy.criticalRegression !== null || Object.keys(d.policy.limits).length > 0;
 }
 function decideMetric(d, pHolm, pBh, ctx, gatedCount) {
-    // A report-only metric that one side lacks (a heap probe that did not fit in a round's budget)
-    // says nothing about the change: it must not turn the benchmark's row into "missing" or "new".
     if (d.head === null)
-        return d.policy.gate ? { verdict: 'missing', reasons: ['not measured in this change'] } : { verdict: 'pass', reasons: ['not measured in this change (report-only metric: not gated)'] };
+        return demote({ verdict: 'missing', reasons: ['not measured in this change'] }, d.policy.gate);
     if (d.metric === HEAP_GROWTH && !d.policy.gate) {
         const leak = possibleLeak(d.head);
         if (leak)
@@ -54218,8 +54220,6 @@ function decideMetric(d, pHolm, pBh, ctx, gatedCount) {
         return { verdict: 'pass', reasons: ['shown only: no threshold or limit is configured for this metric'] };
     const limits = checkLimits(d);
     if (d.base === null) {
-        if (limits === null && !d.policy.gate)
-            return { verdict: 'pass', reasons: ['no baseline for this metric (report-only metric: not gated)'] };
         return demote(limits ?? { verdict: 'new', reasons: ['no baseline for this metric'] }, d.policy.gate);
     }
     const relative = checkRelative(d, pHolm, pBh, ctx, gatedCount);

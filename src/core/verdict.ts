@@ -147,12 +147,15 @@ function unstableAdvice(d: MetricDelta, threshold: number, ctx: VerdictContext, 
 
 /**
  * A report-only metric never fails, and "unstable" (the gate cannot decide yet) means nothing
- * for a metric without a gate: the table would fill with noise about memory and CPU time.
+ * for a metric without a gate: the table would fill with noise about memory and CPU time. Nor
+ * does one that a side lacks (a heap probe that did not fit in a round's budget) say anything
+ * about the change: it must not turn the benchmark's row into "missing" or "new".
  */
 function demote(decision: Decision, gated: boolean): Decision {
   if (gated) return decision;
   if (decision.verdict === 'fail' || decision.verdict === 'critical') return { verdict: 'warn', reasons: [...decision.reasons, 'report-only metric: not gated'] };
   if (decision.verdict === 'unstable') return { verdict: 'pass', reasons: ['no significant change (report-only metric: not gated)'] };
+  if (decision.verdict === 'missing' || decision.verdict === 'new') return { verdict: 'pass', reasons: decision.reasons.map((r) => `${r} (report-only metric: not gated)`) };
   return decision;
 }
 
@@ -162,9 +165,7 @@ function hasRule(d: MetricDelta): boolean {
 }
 
 function decideMetric(d: MetricDelta, pHolm: number | null, pBh: number | null, ctx: VerdictContext, gatedCount: number): Decision {
-  // A report-only metric that one side lacks (a heap probe that did not fit in a round's budget)
-  // says nothing about the change: it must not turn the benchmark's row into "missing" or "new".
-  if (d.head === null) return d.policy.gate ? { verdict: 'missing', reasons: ['not measured in this change'] } : { verdict: 'pass', reasons: ['not measured in this change (report-only metric: not gated)'] };
+  if (d.head === null) return demote({ verdict: 'missing', reasons: ['not measured in this change'] }, d.policy.gate);
   if (d.metric === HEAP_GROWTH && !d.policy.gate) {
     const leak = possibleLeak(d.head);
     if (leak) return { verdict: 'warn', reasons: [leak] };
@@ -172,7 +173,6 @@ function decideMetric(d: MetricDelta, pHolm: number | null, pBh: number | null, 
   if (!hasRule(d)) return { verdict: 'pass', reasons: ['shown only: no threshold or limit is configured for this metric'] };
   const limits = checkLimits(d);
   if (d.base === null) {
-    if (limits === null && !d.policy.gate) return { verdict: 'pass', reasons: ['no baseline for this metric (report-only metric: not gated)'] };
     return demote(limits ?? { verdict: 'new', reasons: ['no baseline for this metric'] }, d.policy.gate);
   }
   const relative = checkRelative(d, pHolm, pBh, ctx, gatedCount);

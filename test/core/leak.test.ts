@@ -19,6 +19,12 @@ function withHeap(id: string, heap: number[]): BenchmarkResult {
   };
 }
 
+/** The same benchmark with latency only: the heap probe did not fit in any of its rounds. */
+function latencyOnly(id: string): BenchmarkResult {
+  const full = withHeap(id, [0]);
+  return { ...full, metrics: full.metrics.slice(0, 1) };
+}
+
 // As resolve-policy.ts sets it up for tinybench suites: shown, not gated, no threshold.
 const policy = policyOf({}, { 'heap-growth': { statistic: 'median', regression: null, gate: false } });
 
@@ -54,7 +60,6 @@ describe('heap growth', () => {
   });
 
   it('keeps the benchmark\'s own verdict when one side has no heap rounds (the probe did not fit there)', () => {
-    const latencyOnly = (id: string): BenchmarkResult => ({ ...withHeap(id, [0]), metrics: withHeap(id, [0]).metrics.slice(0, 1) });
     for (const [base, head] of [
       [withHeap('s/a', [0, 0, 0]), latencyOnly('s/a')],
       [latencyOnly('s/a'), withHeap('s/a', [0, 0, 0])],
@@ -68,7 +73,7 @@ describe('heap growth', () => {
 
   it('still calls a gated metric that head did not measure missing', () => {
     const gated = policyOf({}, { 'heap-growth': { statistic: 'median', regression: null, gate: true, limits: { fail: 64 } } });
-    const head = results([{ ...withHeap('s/a', [0]), metrics: withHeap('s/a', [0]).metrics.slice(0, 1) }]);
+    const head = results([latencyOnly('s/a')]);
     const report = decideVerdict(compareResults(results([withHeap('s/a', [0, 0, 0])]), head, gated), { alpha: 0.05, power: 0.8, baseline: { method: 'file', source: 'b.json' }, head: head.meta, base: null, warnings: [] });
     expect(report.benchmarks[0]!.metrics.find((m) => m.metric === 'heap-growth')!.verdict).toBe('missing');
     expect(report.benchmarks[0]!.verdict).toBe('missing');
