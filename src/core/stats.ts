@@ -20,3 +20,4 @@ export { hodgesLehmannPaired, hodgesLehmannRatio, hodgesLehmannShift, pairedRati
 export { bootstrapRatio, createRandom, type BootstrapOptions } from './stats/bootstrap.js';
 export { benjaminiHochberg, holm } from './stats/multiple-testing.js';
 export { roundsNeeded } from './stats/power.js';
+export { MAX_SAMPLES_PER_ROUND, thinSamples } from './stats/thin.js';

@@ -8,7 +8,7 @@ const metric = z
     name: z.string().min(1).describe('latency, throughput, success-rate, rss or any other name'),
     unit: z.string().describe("canonical unit: 'ms', 'ops/s', '%', 'B' or free text"),
     direction: z.enum(['smaller', 'bigger']).describe('which way is better'),
-    rounds: z.array(round).min(1).optional().describe('raw samples in time order, one array per round (process)'),
+    rounds: z.array(round).min(1).optional().describe('raw samples in time order, one array per round (process); perfgate keeps at most 1,000 per round, evenly spaced in time'),
     value: finite.optional().describe('a single value, for sources that only give a summary'),
     spread: finite.optional().describe('standard deviation that goes with value'),
   })

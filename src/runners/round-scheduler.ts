@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchmarkResult, Metric, NonEmpty } from '../core/model.js';
+import { thinSamples } from '../core/stats.js';
 import { describeError } from './error-text.js';
 import { cleanUpOnInterrupt } from './process-tree.js';
 import { mulberry32, shuffled } from './shuffle.js';
@@ -146,7 +147,7 @@ async function runOneRound(state: SuiteState, round: number, workDir: string, op
     for (const m of b.metrics) {
       let metric = r.metrics.get(m.name);
       if (!metric) r.metrics.set(m.name, (metric = { unit: m.unit, direction: m.direction, rounds: [] }));
-      metric.rounds.push(m.samples);
+      metric.rounds.push(thinSamples(m.samples));
     }
   }
   const count = result.benchmarks.length;
