@@ -54105,14 +54105,9 @@ function thinSamples(samples, limit = MAX_SAMPLES_PER_ROUND) {
     }
     return chosen.map((index) => samples[index]);
 }
+/** The slot whose range [s·n/limit, (s+1)·n/limit) holds `index`: the largest s with floor(s·n/limit) <= index. */
 function slotOf(index, n, limit) {
-    let slot = Math.floor((index * limit) / n);
-    // Rounding in i·n/limit: the slot is the last one whose first index is not past `index`.
-    while (slot + 1 < limit && Math.floor(((slot + 1) * n) / limit) <= index)
-        slot++;
-    while (slot > 0 && Math.floor((slot * n) / limit) > index)
-        slot--;
-    return slot;
+    return Math.ceil(((index + 1) * limit) / n) - 1;
 }
 
 ;// CONCATENATED MODULE: ./src/core/stats.ts

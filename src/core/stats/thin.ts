@@ -44,10 +44,7 @@ export function thinSamples(samples: NonEmpty<number>, limit = MAX_SAMPLES_PER_R
   return chosen.map((index) => samples[index] as number) as NonEmpty<number>;
 }
 
+/** The slot whose range [s·n/limit, (s+1)·n/limit) holds `index`: the largest s with floor(s·n/limit) <= index. */
 function slotOf(index: number, n: number, limit: number): number {
-  let slot = Math.floor((index * limit) / n);
-  // Rounding in i·n/limit: the slot is the last one whose first index is not past `index`.
-  while (slot + 1 < limit && Math.floor(((slot + 1) * n) / limit) <= index) slot++;
-  while (slot > 0 && Math.floor((slot * n) / limit) > index) slot--;
-  return slot;
+  return Math.ceil(((index + 1) * limit) / n) - 1;
 }
